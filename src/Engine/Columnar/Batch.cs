@@ -1,0 +1,28 @@
+namespace ActorWarehouse.Engine.Columnar;
+
+/// <summary>
+/// A horizontal slice of a relation: equally long columns. Operators pass batches of up to
+/// <see cref="DefaultCapacity"/> rows; a batch is never mutated once handed downstream.
+/// </summary>
+public sealed class Batch
+{
+    /// <summary>Rows per batch that operators aim for: large enough to amortise per-batch work, small enough for the L2 cache.</summary>
+    public const int DefaultCapacity = 4096;
+
+    public Batch(IReadOnlyList<ColumnVector> columns, int rowCount)
+    {
+        for (int i = 0; i < columns.Count; i++)
+            if (columns[i].Length != rowCount)
+                throw new ArgumentException($"column {i} has {columns[i].Length} rows, expected {rowCount}", nameof(columns));
+        Columns = columns;
+        RowCount = rowCount;
+    }
+
+    public IReadOnlyList<ColumnVector> Columns { get; }
+
+    public int RowCount { get; }
+
+    public int ColumnCount => Columns.Count;
+
+    public ColumnVector this[int column] => Columns[column];
+}

@@ -1,0 +1,3 @@
+using ActorWarehouse.Host.Cli;
+
+return await CommandTable.RunAsync(args);
