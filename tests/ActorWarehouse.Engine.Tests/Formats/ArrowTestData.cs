@@ -37,7 +37,7 @@ internal static class ArrowTestData
             var type = AllTypes[c].Type;
             var vector = ColumnVector.Allocate(type, rows);
             for (int r = 0; r < rows; r++) Fill(vector, r, r + offset);
-            if (AllTypes[c].Nullable)
+            if (AllTypes[c].Nullable && rows > 1)
             {
                 var validity = new ValidityBitmap(rows);
                 validity.SetNull(1);

@@ -14,11 +14,9 @@ internal static class ArrowColumnDecoder
 {
     private static readonly UTF8Encoding Utf8 = new(false, throwOnInvalidBytes: true);
 
-    public static ColumnVector Decode(ArrowType arrow, SqlType type, ArrowBatchDecoder decoder, string fieldName)
+    public static ColumnVector Decode(ArrowType arrow, SqlType type, ArrowBatchDecoder decoder, long expectedLength, string fieldName)
     {
-        var (longLength, nullCount) = decoder.NextNode();
-        if (longLength > Array.MaxLength / 16) throw ArrowFormatException.Unsupported($"array of {longLength} rows");
-        int length = (int)longLength;
+        int length = NodeLength(decoder, expectedLength, fieldName, out long nullCount);
         if (arrow.Kind == ArrowTypeKind.Null) return ColumnVector.AllNull(SqlType.Unknown, length);
 
         var validity = DecodeValidity(decoder.NextBuffer().Span, length, nullCount, fieldName);
@@ -28,16 +26,23 @@ internal static class ArrowColumnDecoder
     }
 
     /// <summary>Decodes the integer indices of a dictionary-encoded array (validity stays separate).</summary>
-    public static (long[] Indices, ValidityBitmap? Validity) DecodeIndices(ArrowDictionary dictionary, ArrowBatchDecoder decoder, string fieldName)
+    public static (long[] Indices, ValidityBitmap? Validity) DecodeIndices(ArrowDictionary dictionary, ArrowBatchDecoder decoder, long expectedLength, string fieldName)
     {
-        var (longLength, nullCount) = decoder.NextNode();
-        if (longLength > Array.MaxLength / 16) throw ArrowFormatException.Unsupported($"array of {longLength} rows");
-        int length = (int)longLength;
+        int length = NodeLength(decoder, expectedLength, fieldName, out long nullCount);
         var validity = DecodeValidity(decoder.NextBuffer().Span, length, nullCount, fieldName);
         var data = Values(decoder, length, dictionary.IndexBitWidth / 8, fieldName);
         var indices = new long[length];
         for (int i = 0; i < length; i++) indices[i] = ReadInteger(data, i, dictionary.IndexBitWidth, dictionary.IndexSigned);
         return (indices, validity);
+    }
+
+    private static int NodeLength(ArrowBatchDecoder decoder, long expectedLength, string fieldName, out long nullCount)
+    {
+        (long length, nullCount) = decoder.NextNode();
+        if (length != expectedLength)
+            throw ArrowFormatException.Malformed($"field \"{fieldName}\" has {length} rows, its record batch {expectedLength}");
+        if (length > Array.MaxLength / 16) throw ArrowFormatException.Unsupported($"array of {length} rows");
+        return (int)length;
     }
 
     private static ValidityBitmap? DecodeValidity(ReadOnlySpan<byte> bits, int length, long nullCount, string fieldName)

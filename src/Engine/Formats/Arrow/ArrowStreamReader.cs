@@ -14,6 +14,7 @@ public sealed class ArrowStreamReader : IDisposable
 {
     private const uint ContinuationMarker = 0xFFFFFFFF;
     private const int MaxMetadataLength = 64 << 20;
+    private const int MaxRowsWithoutBody = 1 << 24;
 
     private readonly Stream _input;
     private readonly bool _leaveOpen;
@@ -69,6 +70,10 @@ public sealed class ArrowStreamReader : IDisposable
     private Batch DecodeBatch(ArrowMetadata.RecordBatchInfo info, ReadOnlyMemory<byte> body)
     {
         if (info.Length > int.MaxValue) throw ArrowFormatException.Unsupported($"record batch of {info.Length} rows");
+        // Every array but the Null type needs body bytes per row; this bound keeps a corrupt length
+        // from allocating gigabytes for columns of the Null type.
+        if (info.Length > Math.Max(body.Length * 8L, MaxRowsWithoutBody))
+            throw ArrowFormatException.Malformed($"record batch claims {info.Length} rows with a {body.Length}-byte body");
         var decoder = new ArrowBatchDecoder(info, body);
         var columns = new ColumnVector[_fields.Length];
         for (int i = 0; i < _fields.Length; i++)
@@ -77,14 +82,14 @@ public sealed class ArrowStreamReader : IDisposable
             ColumnVector column;
             if (field.Dictionary is { } dictionary)
             {
-                var (indices, validity) = ArrowColumnDecoder.DecodeIndices(dictionary, decoder, field.Name);
+                var (indices, validity) = ArrowColumnDecoder.DecodeIndices(dictionary, decoder, info.Length, field.Name);
                 if (!_dictionaries.TryGetValue(dictionary.Id, out var values))
                     throw ArrowFormatException.Malformed($"field \"{field.Name}\" uses dictionary {dictionary.Id} before any DictionaryBatch defined it");
                 column = ArrowDictionaryDecoder.Materialize(values, indices, validity, field.Name);
             }
             else
             {
-                column = ArrowColumnDecoder.Decode(field.Type, field.SqlType, decoder, field.Name);
+                column = ArrowColumnDecoder.Decode(field.Type, field.SqlType, decoder, info.Length, field.Name);
             }
             if (column.Length != info.Length)
                 throw ArrowFormatException.Malformed($"field \"{field.Name}\" has {column.Length} rows, the record batch {info.Length}");
@@ -98,9 +103,9 @@ public sealed class ArrowStreamReader : IDisposable
         var (id, data, isDelta) = ArrowMetadata.ParseDictionaryBatch(header);
         var field = _fields.FirstOrDefault(f => f.Dictionary?.Id == id)
             ?? throw ArrowFormatException.Malformed($"dictionary batch for id {id}, which no field uses");
-        var values = ArrowColumnDecoder.Decode(field.Type, field.SqlType, new ArrowBatchDecoder(data, body), field.Name);
-        if (values.Length != data.Length)
-            throw ArrowFormatException.Malformed($"dictionary {id} has {values.Length} values, its batch says {data.Length}");
+        if (data.Length > Math.Max(body.Length * 8L, MaxRowsWithoutBody))
+            throw ArrowFormatException.Malformed($"dictionary batch claims {data.Length} values with a {body.Length}-byte body");
+        var values = ArrowColumnDecoder.Decode(field.Type, field.SqlType, new ArrowBatchDecoder(data, body), data.Length, field.Name);
         _dictionaries[id] = isDelta && _dictionaries.TryGetValue(id, out var existing)
             ? ArrowDictionaryDecoder.Append(existing, values)
             : values;
@@ -136,14 +141,23 @@ public sealed class ArrowStreamReader : IDisposable
         if (metadataLength < 0 || metadataLength > MaxMetadataLength)
             throw ArrowFormatException.Malformed($"message metadata length {metadataLength}");
 
+        EnsureAvailable(metadataLength, "message metadata");
         var metadata = new byte[metadataLength];
         if (!ReadExactlyOrEnd(metadata, "message metadata")) throw ArrowFormatException.Malformed("the stream ends inside message metadata");
         var header = ArrowMetadata.ParseMessage(metadata);
         if (header.BodyLength > Array.MaxLength) throw ArrowFormatException.Unsupported($"message body of {header.BodyLength} bytes");
+        EnsureAvailable(header.BodyLength, "message body");
         var body = new byte[header.BodyLength];
         if (body.Length > 0 && !ReadExactlyOrEnd(body, "message body"))
             throw ArrowFormatException.Malformed($"the stream ends inside a {body.Length}-byte message body");
         return new Message(header, body);
+    }
+
+    /// <summary>On a seekable input, refuses a length that runs past its end before allocating a buffer for it.</summary>
+    private void EnsureAvailable(long length, string what)
+    {
+        if (_input.CanSeek && length > _input.Length - _input.Position)
+            throw ArrowFormatException.Malformed($"a {what} of {length} bytes runs past the end of the stream ({_input.Length - _input.Position} bytes left)");
     }
 
     /// <summary>Fills <paramref name="buffer"/>; false if the input ended before the first byte, an error if it ended midway.</summary>
