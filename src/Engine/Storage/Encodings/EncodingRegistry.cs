@@ -23,6 +23,9 @@ internal static class EncodingRegistry
         foreach (var codec in new IBlockEncoding[]
                  {
                      RawEncoding.Instance, RunLengthEncoding.Instance, ByteDictEncoding.Instance,
+                     DeltaEncoding.OneByte, DeltaEncoding.TwoByte,
+                     MostlyEncoding.Eight, MostlyEncoding.Sixteen, MostlyEncoding.ThirtyTwo,
+                     Az64Encoding.Instance, ZstdEncoding.Instance,
                  })
             codecs[(int)codec.Encoding] = codec;
         return codecs;
