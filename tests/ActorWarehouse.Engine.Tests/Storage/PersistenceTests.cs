@@ -125,6 +125,26 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Files_a_kill_9_can_leave_behind_do_not_disturb_the_committed_version()
+    {
+        string folder;
+        using (var journal = new FileCatalogJournal(_data))
+        {
+            journal.Commit(0, "v1"u8);
+            folder = journal.FolderPath;
+        }
+        // Every state an abrupt kill can leave: a half-written temp of the next version, a half-written temp of
+        // CURRENT, and a complete next version file whose CURRENT rename never happened.
+        File.WriteAllBytes(Path.Combine(folder, "v00000000000000000002.cat.tmp-dead"), new byte[] { 1, 2, 3 });
+        File.WriteAllBytes(Path.Combine(folder, "CURRENT.tmp-dead"), new byte[] { 9 });
+        File.WriteAllBytes(Path.Combine(folder, "v00000000000000000002.cat"), new byte[] { 0x41, 0x57 });
+        using var reopened = new FileCatalogJournal(_data);
+        Assert.Equal("v1", Encoding.UTF8.GetString(reopened.ReadCurrent()!.Payload));
+        Assert.Equal(new[] { "CURRENT", "v00000000000000000001.cat" }, Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Equal(2, reopened.Commit(1, "v2"u8));
+    }
+
+    [Fact]
     public void A_stale_expected_version_is_a_serialization_failure()
     {
         using var journal = new FileCatalogJournal(_data);
