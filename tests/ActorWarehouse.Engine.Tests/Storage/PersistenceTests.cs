@@ -223,7 +223,7 @@ public sealed class PersistenceTests : IDisposable
         bytes[bytes.Length / 2] ^= 0x10;
         File.WriteAllBytes(file, bytes);
         store.ClearCache();
-        var e = Assert.Throws<SqlException>(() => new TableScanner(store, layout).Scan(manifest, 0, new[] { 1 }).ToList());
+        var e = Assert.Throws<SqlException>(() => TableScanner.WithoutCache(store, layout).Scan(manifest, 0, new[] { 1 }).ToList());
         Assert.Equal(SqlState.DataCorrupted, e.SqlState);
         Assert.Contains("\"name\"", e.Message);
     }
