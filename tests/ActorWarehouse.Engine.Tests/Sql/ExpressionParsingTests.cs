@@ -55,6 +55,7 @@ public sealed class ExpressionParsingTests
     [InlineData("+ col1", "(plus col1)")]
     [InlineData("a & b | c # d", "(# (| (& a b) c) d)")]
     [InlineData("a << 2", "(<< a 2)")]
+    [InlineData("~ a + 1", "(+ (bitnot a) 1)")]
     [InlineData("not - col2 is null", "(not (isnull (negate col2)))")]
     public void Operators_follow_postgresql_precedence(string sql, string expected)
     {

@@ -319,6 +319,11 @@ internal sealed partial class Parser
             }
             return Negate(t.Start, operand);
         }
+        if (IsSymbol("~"))
+        {
+            int position = Advance().Start;
+            return new UnaryExpr(position, UnaryOperator.BitNot, ParseUnary());
+        }
         return ParsePostfix();
     }
 
