@@ -55,7 +55,6 @@ public sealed class ExpressionParsingTests
     [InlineData("+ col1", "(plus col1)")]
     [InlineData("a & b | c # d", "(# (| (& a b) c) d)")]
     [InlineData("a << 2", "(<< a 2)")]
-    [InlineData("~ a + 1", "(+ (bitnot a) 1)")]
     [InlineData("not - col2 is null", "(not (isnull (negate col2)))")]
     public void Operators_follow_postgresql_precedence(string sql, string expected)
     {
@@ -218,6 +217,7 @@ public sealed class ExpressionParsingTests
         Assert.Equal("0A000", Error("select a::int[] from t").SqlState);
         Assert.Equal("0A000", Error("select array[1, 2]").SqlState);
         Assert.Equal("0A000", Error("select a[1] from t").SqlState);
+        Assert.Equal("0A000", Error("select ~ a from t").SqlState);
     }
 
     [Fact]

@@ -78,8 +78,6 @@ public enum UnaryOperator
     Plus,
     /// <summary>Logical NOT.</summary>
     Not,
-    /// <summary>Prefix <c>~</c>: bitwise NOT of an integer (function registry symbol "~").</summary>
-    BitNot,
 }
 
 /// <summary>A prefix operator applied to one operand.</summary>

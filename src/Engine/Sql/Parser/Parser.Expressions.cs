@@ -319,10 +319,10 @@ internal sealed partial class Parser
             }
             return Negate(t.Start, operand);
         }
-        if (IsSymbol("~"))
+        if (Current.Kind == TokenKind.Symbol && Current.Text is "~" or "@" or "|/" or "||/")
         {
-            int position = Advance().Start;
-            return new UnaryExpr(position, UnaryOperator.BitNot, ParseUnary());
+            // PostgreSQL's prefix bitwise NOT, absolute value and roots.
+            throw NotSupported($"prefix operator {Current.Text}", Current.Start);
         }
         return ParsePostfix();
     }
