@@ -117,6 +117,10 @@ public sealed class DdlParsingTests
         Assert.Equal(["y"], ctas.Attributes.SortKey);
         Assert.IsType<SelectQuery>(ctas.Query.Body);
 
+        var attributesOnly = Statement<CreateTableAsStatement>("create table t diststyle even backup no as select 1 as a");
+        Assert.Equal(DistStyle.Even, attributesOnly.Attributes.DistStyle);
+        Assert.False(attributesOnly.Attributes.Backup);
+
         var plain = Statement<CreateTableAsStatement>("create temp table t as with c as (select 1) select * from c");
         Assert.True(plain.Temporary);
         Assert.Null(plain.ColumnNames);

@@ -97,6 +97,7 @@ public sealed class SelectParsingTests
         Assert.Equal("5", Render(query.Limit!));
         Assert.Single(query.OrderBy);
         Assert.Equal("3", Render(Query("select distinct top 3 a from t").Limit!));
+        Assert.Null(Query("select dept, top from t where top > 1").Limit);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ internal sealed partial class Parser
             return new CreateTableStatement(position, name, temporary, ifNotExists, [], [], likeAttributes, like, includingDefaults);
         }
         // CTAS column-name list: "(a, b)" — a name followed directly by ',' or ')'.
-        if (IsWord("as") || (IsSymbol("(") && IsNameToken(Peek()) && (Peek(2).IsSymbol(",") || Peek(2).IsSymbol(")"))))
+        if (IsWord("as") || IsTableAttributeStart() || (IsSymbol("(") && IsNameToken(Peek()) && (Peek(2).IsSymbol(",") || Peek(2).IsSymbol(")"))))
         {
             List<string>? columnNames = IsSymbol("(") ? ParseParenthesizedNames() : null;
             TableAttributes ctasAttributes = ParseTableAttributes([]);
@@ -102,6 +102,10 @@ internal sealed partial class Parser
         }
         return new CreateTableStatement(position, name, temporary, ifNotExists, columns, constraints, attributes, null, false);
     }
+
+    private bool IsTableAttributeStart() =>
+        IsWord("diststyle") || IsWord("distkey") || IsWord("sortkey") || IsWord("compound") || IsWord("interleaved")
+        || IsWord("backup") || IsWord("encode");
 
     private bool AcceptIfNotExists()
     {

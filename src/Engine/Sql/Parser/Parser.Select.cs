@@ -304,7 +304,7 @@ internal sealed partial class Parser
     /// <summary>Redshift's TOP n (a constant).</summary>
     private Expr? ParseTop()
     {
-        if (!IsWord("top"))
+        if (!IsWord("top") || Peek().Kind != TokenKind.Number)
         {
             return null;
         }
