@@ -104,6 +104,7 @@ public sealed class SelectParsingTests
     public void Row_locking_clauses_are_not_supported()
     {
         Assert.Equal("0A000", Error("select a from t for update").SqlState);
+        Assert.Equal("0A000", Error("select a from t qualify row_number() over (order by a) = 1").SqlState);
     }
 
     [Fact]

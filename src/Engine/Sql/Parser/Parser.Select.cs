@@ -371,7 +371,7 @@ internal sealed partial class Parser
         {
             alias = ParseLabel();
         }
-        else if (IsNameToken(Current))
+        else if (IsBareAlias())
         {
             alias = Advance().Text;
         }
