@@ -1,4 +1,5 @@
 using ActorWarehouse.Engine.Sql.Ast;
+using ActorWarehouse.Engine.Sql.Parser;
 using static ActorWarehouse.Engine.Tests.Sql.ParseHelpers;
 
 namespace ActorWarehouse.Engine.Tests.Sql;
@@ -186,11 +187,11 @@ public sealed class SelectParsingTests
     public void Statement_positions_and_lengths_cover_each_statements_text()
     {
         string sql = "  select 1 ;\n-- comment\nselect  2+3;;";
-        var statements = Engine.Sql.Parser.SqlParser.Parse(sql);
+        var statements = SqlParser.Parse(sql);
         Assert.Equal(2, statements.Count);
         Assert.Equal("select 1", sql.Substring(statements[0].Position, statements[0].Length));
         Assert.Equal("select  2+3", sql.Substring(statements[1].Position, statements[1].Length));
-        Assert.Empty(Engine.Sql.Parser.SqlParser.Parse(" ; -- nothing\n ;"));
+        Assert.Empty(SqlParser.Parse(" ; -- nothing\n ;"));
     }
 
     [Fact]
