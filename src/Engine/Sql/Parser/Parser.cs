@@ -261,7 +261,8 @@ internal sealed partial class Parser
     /// <summary>True when a query (SELECT, WITH, VALUES, TABLE) starts at <paramref name="ahead"/>, skipping opening parentheses.</summary>
     private bool QueryStartsAt(int ahead)
     {
-        while (Peek(ahead).IsSymbol("("))
+        int limit = ahead + MaxNestingDepth;
+        while (Peek(ahead).IsSymbol("(") && ahead < limit)
         {
             ahead++;
         }
