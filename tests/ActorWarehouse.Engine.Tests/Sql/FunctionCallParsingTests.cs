@@ -115,5 +115,7 @@ public sealed class FunctionCallParsingTests
     {
         Assert.Equal("42P20", Error("select sum(x) over (rows between unbounded following and current row) from t").SqlState);
         Assert.Equal("0A000", Error("select sum(x) over (rows unbounded preceding exclude current row) from t").SqlState);
+        Assert.Equal("0A000", Error("select sum(x) over (rows unbounded preceding exclude ties) from t").SqlState);
+        Assert.NotNull(Assert.IsType<FunctionCall>(Expr("sum(x) over (rows unbounded preceding exclude no others)")).Over!.Frame);
     }
 }

@@ -157,7 +157,12 @@ internal sealed partial class Parser
         }
         if (IsWord("exclude"))
         {
-            throw NotSupported("window frame EXCLUDE", Current.Start);
+            // EXCLUDE NO OTHERS is the default; the other exclusions are not implemented (nor in Redshift).
+            int excludePosition = Advance().Start;
+            if (!AcceptWords("no", "others"))
+            {
+                throw NotSupported("window frame EXCLUDE", excludePosition);
+            }
         }
         if (start.Kind == FrameBoundKind.UnboundedFollowing)
         {
