@@ -16,7 +16,8 @@ public sealed partial class SltRunner
 
     public SltFileReport RunFile(string path, Func<ISltDatabase> openDatabase, CancellationToken cancellationToken = default)
     {
-        string text = File.ReadAllText(path);
+        // Project extension: __SLT_DIR__ names the test file's folder (for COPY of data files beside it).
+        string text = File.ReadAllText(path).Replace("__SLT_DIR__", Path.GetDirectoryName(Path.GetFullPath(path)), StringComparison.Ordinal);
         var dialect = _options.Dialect ?? SltDialectDetector.Detect(Path.GetFullPath(path), text);
         using var database = openDatabase();
         return Run(path, text, dialect, database, cancellationToken);
