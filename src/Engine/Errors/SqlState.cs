@@ -71,6 +71,9 @@ public static class SqlState
     // Class 54 — Program Limit Exceeded
     public const string ProgramLimitExceeded = "54000";
 
+    // Class 55 — Object Not In Prerequisite State
+    public const string CantChangeRuntimeParam = "55P02";
+
     // Class 57 — Operator Intervention
     public const string QueryCanceled = "57014";
 
