@@ -14,7 +14,7 @@ public abstract class CompiledExpression
     public SqlType Type { get; }
 
     /// <summary>The expression's value for every row of <paramref name="input"/> (a vector of input.RowCount rows).</summary>
-    public abstract ColumnVector Evaluate(Batch input, ExecutionContext context);
+    public abstract ColumnVector Evaluate(Batch input, QueryContext context);
 }
 
 /// <summary>An input column, returned as is (no copy).</summary>
@@ -22,7 +22,7 @@ public sealed class ColumnExpression(int ordinal, SqlType type) : CompiledExpres
 {
     public int Ordinal { get; } = ordinal;
 
-    public override ColumnVector Evaluate(Batch input, ExecutionContext context) => input.Columns[Ordinal];
+    public override ColumnVector Evaluate(Batch input, QueryContext context) => input.Columns[Ordinal];
 }
 
 /// <summary>A constant, expanded to a vector of the batch's length.</summary>
@@ -30,5 +30,5 @@ public sealed class ConstantExpression(object? value, SqlType type) : CompiledEx
 {
     public object? Value { get; } = value;
 
-    public override ColumnVector Evaluate(Batch input, ExecutionContext context) => Vectors.VectorOps.Constant(Type, Value, input.RowCount);
+    public override ColumnVector Evaluate(Batch input, QueryContext context) => Vectors.VectorOps.Constant(Type, Value, input.RowCount);
 }

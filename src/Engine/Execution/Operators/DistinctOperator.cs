@@ -7,7 +7,7 @@ namespace ActorWarehouse.Engine.Execution.Operators;
 /// <summary>
 /// SELECT DISTINCT: streams each row whose whole tuple has not been seen before (NULLs equal), in first-seen order.
 /// </summary>
-public sealed class DistinctOperator(Operator input, ExecutionContext context) : Operator(input.OutputTypes)
+public sealed class DistinctOperator(Operator input, QueryContext context) : Operator(input.OutputTypes)
 {
     private readonly GroupKeyTable _seen = new(input.OutputTypes, context.Memory);
     private int[] _groups = [];

@@ -5,7 +5,7 @@ using ActorWarehouse.Engine.Execution.Vectors;
 namespace ActorWarehouse.Engine.Execution.Operators;
 
 /// <summary>Keeps the rows whose predicate is TRUE: a selection vector, then compaction (no copy when all pass).</summary>
-public sealed class FilterOperator(Operator input, CompiledExpression predicate, ExecutionContext context) : Operator(input.OutputTypes)
+public sealed class FilterOperator(Operator input, CompiledExpression predicate, QueryContext context) : Operator(input.OutputTypes)
 {
     private int[] _selection = [];
 

@@ -5,7 +5,7 @@ using ActorWarehouse.Engine.Types;
 namespace ActorWarehouse.Engine.Execution.Operators;
 
 /// <summary>Computes one output column per expression; column references pass vectors through untouched.</summary>
-public sealed class ProjectOperator(Operator input, IReadOnlyList<CompiledExpression> expressions, ExecutionContext context)
+public sealed class ProjectOperator(Operator input, IReadOnlyList<CompiledExpression> expressions, QueryContext context)
     : Operator(TypesOf(expressions))
 {
     public override Batch? Next()

@@ -25,7 +25,7 @@ public sealed class HashJoinOperator : Operator
     private readonly bool _buildIsLeft;
     private readonly CompiledExpression? _residual;
     private readonly IReadOnlyList<SqlType> _probeTypes;
-    private readonly ExecutionContext _context;
+    private readonly QueryContext _context;
     private readonly bool _preserveProbe;
     private readonly bool _preserveBuild;
     private readonly bool _existenceOnly;
@@ -54,7 +54,7 @@ public sealed class HashJoinOperator : Operator
         bool buildIsLeft,
         CompiledExpression? residual,
         IReadOnlyList<SqlType> buildTypes,
-        ExecutionContext context)
+        QueryContext context)
         : base(OutputTypesOf(kind, buildIsLeft ? buildTypes : probe.OutputTypes, buildIsLeft ? probe.OutputTypes : buildTypes))
     {
         if (buildIsLeft && kind.BuildsOnRightOnly()) throw new ArgumentException($"a {kind} join builds on its right input", nameof(buildIsLeft));

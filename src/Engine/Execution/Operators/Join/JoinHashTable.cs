@@ -17,7 +17,7 @@ public sealed class JoinHashTable
     private readonly GroupKeyTable _keys;
     private int _pendingProbers;
 
-    public JoinHashTable(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches, IReadOnlyList<int> keyColumns, ExecutionContext context, int probePartitions = 1)
+    public JoinHashTable(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches, IReadOnlyList<int> keyColumns, QueryContext context, int probePartitions = 1)
     {
         Types = types;
         KeyColumns = keyColumns;

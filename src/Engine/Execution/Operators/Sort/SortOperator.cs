@@ -13,12 +13,12 @@ public sealed class SortOperator : Operator
     private readonly Operator _input;
     private readonly IReadOnlyList<SortKey> _keys;
     private readonly long? _topN;
-    private readonly ExecutionContext _context;
+    private readonly QueryContext _context;
     private Batch? _sorted;
     private int _position;
     private long _reserved;
 
-    public SortOperator(Operator input, IReadOnlyList<SortKey> keys, ExecutionContext context, long? topN = null)
+    public SortOperator(Operator input, IReadOnlyList<SortKey> keys, QueryContext context, long? topN = null)
         : base(input.OutputTypes)
     {
         _input = input;
@@ -73,7 +73,7 @@ public sealed class SortOperator : Operator
     }
 
     /// <summary>The row order of <paramref name="batch"/> under <paramref name="keys"/>, ties in input order.</summary>
-    public static int[] SortPermutation(Batch batch, IReadOnlyList<SortKey> keys, ExecutionContext context)
+    public static int[] SortPermutation(Batch batch, IReadOnlyList<SortKey> keys, QueryContext context)
     {
         var permutation = new int[batch.RowCount];
         for (int i = 0; i < permutation.Length; i++) permutation[i] = i;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Execution.Memory;
+using ActorWarehouse.Engine.Functions;
 
 namespace ActorWarehouse.Engine.Execution;
 
@@ -9,11 +10,11 @@ namespace ActorWarehouse.Engine.Execution;
 /// the worker count, and per-execution state of shared plan nodes (a hash join's build side is built
 /// once and probed by every partition). Plan nodes are immutable; all mutable state lives here or in operators.
 /// </summary>
-public sealed class ExecutionContext
+public sealed class QueryContext
 {
     private readonly ConcurrentDictionary<object, Lazy<object>> _shared = new(ReferenceEqualityComparer.Instance);
 
-    public ExecutionContext(CancellationToken cancellation = default, MemoryBudget? memory = null, int? maxDegreeOfParallelism = null)
+    public QueryContext(CancellationToken cancellation = default, MemoryBudget? memory = null, int? maxDegreeOfParallelism = null)
     {
         Cancellation = cancellation;
         Memory = memory ?? MemoryBudget.CreateDefault();
@@ -25,6 +26,9 @@ public sealed class ExecutionContext
     public MemoryBudget Memory { get; }
 
     public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Statement time, time zone and random source handed to function kernels.</summary>
+    public FunctionContext Functions { get; init; } = FunctionContext.ForNow();
 
     /// <summary>Values of <c>$1..$n</c> in physical representation (index 0 is $1).</summary>
     public IReadOnlyList<object?> Parameters { get; init; } = [];
