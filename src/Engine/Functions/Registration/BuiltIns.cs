@@ -1,0 +1,16 @@
+using ActorWarehouse.Engine.Functions.Resolution;
+
+namespace ActorWarehouse.Engine.Functions.Registration;
+
+/// <summary>Builds the catalog of every built-in function, operator and aggregate.</summary>
+internal static class BuiltIns
+{
+    public static FunctionCatalog Create()
+    {
+        var catalog = new FunctionCatalog();
+        ArithmeticOperators.Register(catalog);
+        ComparisonOperators.Register(catalog);
+        BasicAggregates.Register(catalog);
+        return catalog;
+    }
+}

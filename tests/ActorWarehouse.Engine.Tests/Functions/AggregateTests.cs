@@ -1,0 +1,113 @@
+using ActorWarehouse.Engine.Columnar;
+using ActorWarehouse.Engine.Errors;
+using ActorWarehouse.Engine.Functions;
+using ActorWarehouse.Engine.Types;
+using static ActorWarehouse.Engine.Tests.Functions.VectorFactory;
+
+namespace ActorWarehouse.Engine.Tests.Functions;
+
+public class AggregateTests
+{
+    private static string[] Aggregate(string name, bool distinct, int groupCount, int[] groups, params ColumnVector[] args)
+    {
+        var resolved = FunctionRegistry.ResolveAggregate(name, args.Select(a => a.Type).ToArray(), distinct);
+        var cast = args.Select((a, i) => Casts.Cast(a, resolved.ParameterTypes[i], false)).ToArray();
+        var state = resolved.Create();
+        state.EnsureGroups(groupCount);
+        state.Update(cast, groups, groups.Length);
+        return Texts(state.Finish(groupCount));
+    }
+
+    [Fact]
+    public void Count_star_counts_rows_and_count_of_a_column_skips_nulls()
+    {
+        int[] groups = [0, 0, 1, 1, 1];
+        Assert.Equal(["2", "3", "0"], Aggregate("count", false, 3, groups));
+        Assert.Equal(["1", "2", "0"], Aggregate("count", false, 3, groups, Ints(1, null, 3, null, 5, 6).Slice(5)));
+    }
+
+    [Fact]
+    public void Sum_of_integers_is_bigint_and_empty_groups_are_null()
+    {
+        var resolved = FunctionRegistry.ResolveAggregate("sum", [SqlType.Integer], false);
+        Assert.Equal(SqlType.BigInt, resolved.ReturnType);
+        Assert.Equal(["3", "9", "NULL"], Aggregate("sum", false, 3, [0, 0, 1, 1], Ints(1, 2, 4, 5)));
+    }
+
+    [Fact]
+    public void Sum_of_bigints_does_not_overflow_because_it_is_numeric()
+    {
+        var values = Of<long>(SqlType.BigInt, long.MaxValue, long.MaxValue);
+        Assert.Equal(["18446744073709551614"], Aggregate("sum", false, 1, [0, 0], values));
+    }
+
+    [Fact]
+    public void Sum_of_decimals_keeps_the_scale_with_precision_38()
+    {
+        var resolved = FunctionRegistry.ResolveAggregate("sum", [SqlType.Decimal(15, 2)], false);
+        Assert.Equal(SqlType.Decimal(38, 2), resolved.ReturnType);
+        Assert.Equal(["3.75"], Aggregate("sum", false, 1, [0, 0], Parsed(SqlType.Decimal(15, 2), "1.25", "2.50")));
+    }
+
+    [Fact]
+    public void Count_distinct_counts_each_value_once_per_group()
+    {
+        Assert.Equal(["2", "1"], Aggregate("count", true, 2, [0, 0, 0, 1, 1], Ints(1, 1, 2, 7, 7)));
+    }
+
+    [Fact]
+    public void Merging_partial_states_maps_partial_groups_onto_final_groups()
+    {
+        var resolved = FunctionRegistry.ResolveAggregate("sum", [SqlType.Integer], false);
+        var final = resolved.Create();
+        final.EnsureGroups(2);
+        final.Update([Ints(1, 2)], [0, 1], 2);
+        var partial = resolved.Create();
+        partial.EnsureGroups(2);
+        partial.Update([Ints(10, 20)], [0, 1], 2);
+        final.Merge(partial, [1, 0]);
+        Assert.Equal(["21", "12"], Texts(final.Finish(2)));
+    }
+
+    [Fact]
+    public void Merging_distinct_states_does_not_double_count_shared_values()
+    {
+        var resolved = FunctionRegistry.ResolveAggregate("count", [SqlType.Integer], true);
+        var a = resolved.Create();
+        a.EnsureGroups(1);
+        a.Update([Ints(1, 2)], [0, 0], 2);
+        var b = resolved.Create();
+        b.EnsureGroups(1);
+        b.Update([Ints(2, 3)], [0, 0], 2);
+        a.Merge(b, [0]);
+        Assert.Equal(["3"], Texts(a.Finish(1)));
+    }
+
+    [Fact]
+    public void Sum_overflowing_bigint_range_in_an_integer_sum_raises_22003()
+    {
+        var resolved = FunctionRegistry.ResolveAggregate("sum", [SqlType.Integer], false);
+        var state = resolved.Create();
+        state.EnsureGroups(1);
+        var big = Ints(int.MaxValue);
+        var groups = new int[1];
+        var ex = Record.Exception(() =>
+        {
+            for (int i = 0; i < 5; i++) state.Update([big], groups, 1);
+        });
+        Assert.Null(ex); // 5 * int.MaxValue fits in bigint: PostgreSQL's int4 sum does not overflow either
+        Assert.Equal(SqlState.NumericValueOutOfRange, DataErrors.OutOfRange(SqlType.BigInt).SqlState);
+    }
+}
+
+internal static class VectorSlicing
+{
+    /// <summary>The first <paramref name="count"/> rows of a vector (for tests that need fewer rows than values).</summary>
+    public static ColumnVector Slice(this ColumnVector vector, int count)
+    {
+        var rows = Enumerable.Range(0, count).ToArray();
+        var values = new string?[count];
+        for (int i = 0; i < count; i++) values[i] = ValueFormatter.Format(vector, rows[i]);
+        return Casts.Cast(Strings(SqlType.Text, values), vector.Type, true);
+    }
+}
