@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ActorWarehouse.Engine;
 using ActorWarehouse.Host.Bench;
 using ActorWarehouse.Host.Cli.Output;
+using ActorWarehouse.Host.Tpch;
 
 namespace ActorWarehouse.Host.Cli.Commands;
 
@@ -86,7 +87,8 @@ public sealed class BenchTpchCommand(TextWriter? stdout = null, TextWriter? stde
         var folder = Path.Combine(Path.GetTempPath(), $"aw-bench-tpch-{Guid.NewGuid():N}");
         progress($"generating TPC-H SF {scaleFactor} into {folder}");
         var clock = Stopwatch.StartNew();
-        TpchData.Generate(scaleFactor, folder, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        TpchGenerator.Generate(scaleFactor, folder, new InlineProgress(progress));
         progress($"generated in {clock.Elapsed.TotalSeconds:0.0} s");
         return folder;
     }
