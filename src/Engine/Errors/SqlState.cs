@@ -26,6 +26,8 @@ public static class SqlState
     public const string InvalidRegularExpression = "2201B";
     public const string BadCopyFileFormat = "22P04";
     public const string InvalidEscapeSequence = "22025";
+    public const string InvalidRowCountInLimit = "2201W";
+    public const string InvalidRowCountInOffset = "2201X";
 
     // Class 23 — Integrity Constraint Violation
     public const string NotNullViolation = "23502";
@@ -53,6 +55,7 @@ public static class SqlState
     public const string DuplicateSchema = "42P06";
     public const string DuplicateObject = "42710";
     public const string DuplicateColumn = "42701";
+    public const string DuplicateAlias = "42712";
     public const string AmbiguousColumn = "42702";
     public const string DatatypeMismatch = "42804";
     public const string GroupingError = "42803";
@@ -61,6 +64,7 @@ public static class SqlState
     public const string WrongObjectType = "42809";
     public const string CannotCoerce = "42846";
     public const string InvalidTableDefinition = "42P16";
+    public const string InvalidObjectDefinition = "42P17";
     public const string UndefinedParameter = "42P02";
     public const string DependentObjectsStillExist = "2BP01";
 

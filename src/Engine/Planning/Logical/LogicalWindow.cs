@@ -57,6 +57,9 @@ public sealed record WindowCall(
 {
     public bool Distinct { get; init; }
 
+    /// <summary>IGNORE NULLS (lag/lead/first_value/last_value/nth_value skip NULL values).</summary>
+    public bool IgnoreNulls { get; init; }
+
     public override string ToString() => $"{Name}({string.Join(", ", Arguments)}) OVER (...)";
 }
 

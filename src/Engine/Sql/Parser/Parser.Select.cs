@@ -193,7 +193,9 @@ internal sealed partial class Parser
             Advance();
             Query inner = ParseQuery();
             ExpectSymbol(")");
-            return inner;
+            // A parenthesized query without its own WITH/ORDER BY/LIMIT is just its body.
+            bool trivial = inner.With is null && inner.OrderBy.Count == 0 && inner.Limit is null && inner.Offset is null;
+            return trivial ? inner.Body : inner;
         }
         if (t.IsWord("select"))
         {
