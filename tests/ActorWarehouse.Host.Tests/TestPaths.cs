@@ -8,7 +8,8 @@ internal static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    /// <summary>`../shared` from the repository root; for a git worktree nested deeper, the nearest ancestor's `shared`.</summary>
+    public static string Shared { get; } = FindShared();
 
     public static string Tpch => Path.Combine(Shared, "tpch");
 
@@ -17,6 +18,16 @@ internal static class TestPaths
     public static string ProjectSlt => Path.Combine(RepositoryRoot, "tests", "sql");
 
     public static string DuckDbSkipList => Path.Combine(ProjectSlt, "duckdb-skiplist.txt");
+
+    private static string FindShared()
+    {
+        for (var dir = new DirectoryInfo(RepositoryRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "tpch"))) return candidate;
+        }
+        return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    }
 
     private static string FindRoot()
     {

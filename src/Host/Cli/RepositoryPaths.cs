@@ -17,13 +17,19 @@ public static class RepositoryPaths
         return null;
     }
 
-    /// <summary>The shared data folder (`../shared` from the repository root), or null when absent.</summary>
+    /// <summary>
+    /// The shared data folder: `../shared` from the repository root, or the `shared` folder of a further
+    /// ancestor (a git worktree nested below the main checkout's parent); null when absent.
+    /// </summary>
     public static string? FindShared()
     {
         var root = FindRepositoryRoot();
-        if (root is null) return null;
-        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared"));
-        return Directory.Exists(shared) ? shared : null;
+        for (var dir = root is null ? null : new DirectoryInfo(root).Parent; dir is not null; dir = dir.Parent)
+        {
+            var shared = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(shared, "tpch"))) return shared;
+        }
+        return null;
     }
 
     /// <summary>The project's DuckDB skip list (tests/sql/duckdb-skiplist.txt), or null when absent.</summary>
