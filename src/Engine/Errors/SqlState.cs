@@ -26,6 +26,9 @@ public static class SqlState
     public const string InvalidRegularExpression = "2201B";
     public const string BadCopyFileFormat = "22P04";
     public const string InvalidEscapeSequence = "22025";
+    public const string SubstringError = "22011";
+    public const string InvalidArgumentForLogarithm = "2201E";
+    public const string InvalidArgumentForPowerFunction = "2201F";
 
     // Class 23 — Integrity Constraint Violation
     public const string NotNullViolation = "23502";
