@@ -15,6 +15,7 @@ internal static class BuiltIns
         TextFunctionRegistrations.Register(catalog);
         ConditionalFunctions.Register(catalog);
         DateTimeFunctions.Register(catalog);
+        FormattingFunctions.Register(catalog);
         AggregateFunctions.Register(catalog);
         return catalog;
     }
