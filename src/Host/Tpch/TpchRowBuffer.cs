@@ -24,8 +24,11 @@ internal sealed class TpchRowBuffer(int capacity)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Separator()
     {
-        if (_fieldStarted) Reserve(1)[0] = (byte)'|';
-        if (_fieldStarted) _length++;
+        if (_fieldStarted)
+        {
+            Reserve(1)[0] = (byte)'|';
+            _length++;
+        }
         _fieldStarted = true;
     }
 

@@ -44,8 +44,18 @@ public sealed class ArrowMalformedInputTests
     [Fact]
     public void Corrupting_any_single_byte_raises_at_most_a_format_error()
     {
-        byte[] original = SmallStream();
-        foreach (byte replacement in new byte[] { 0x00, 0xFF, 0x7F, 0x80, 0x41 })
+        CorruptEveryByte(SmallStream(), 0x00, 0xFF, 0x7F, 0x80, 0x41);
+    }
+
+    [Fact]
+    public void Corrupting_any_single_byte_of_a_stream_with_every_type_raises_at_most_a_format_error()
+    {
+        CorruptEveryByte(ArrowRoundTripTests.WriteStream(ArrowTestData.AllTypes, ArrowTestData.Batch(0)), 0x00, 0xFF);
+    }
+
+    private static void CorruptEveryByte(byte[] original, params byte[] replacements)
+    {
+        foreach (byte replacement in replacements)
         {
             for (int i = 0; i < original.Length; i++)
             {

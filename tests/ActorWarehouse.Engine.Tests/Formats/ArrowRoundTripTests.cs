@@ -83,6 +83,19 @@ public sealed class ArrowRoundTripTests
     }
 
     [Fact]
+    public void The_schema_can_be_given_as_name_type_nullable_tuples()
+    {
+        var output = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(output, [("k", SqlType.BigInt, false), ("c", SqlType.Char(3), true)], leaveOpen: true))
+            writer.WriteBatch(new Batch([new ColumnVector<long>(SqlType.BigInt, [5], 1), new ColumnVector<string>(SqlType.Char(3), ["ab"], 1)], 1));
+
+        var read = ReadStream(output.ToArray(), out var fields);
+
+        Assert.Equal([new ArrowField("k", SqlType.BigInt, false), new ArrowField("c", SqlType.Char(3), true)], fields);
+        Assert.Equal("ab", read[0][1].GetBoxed(0));
+    }
+
+    [Fact]
     public void A_stream_with_only_a_schema_has_no_batches()
     {
         var read = ReadStream(WriteStream(ArrowTestData.AllTypes), out var fields);

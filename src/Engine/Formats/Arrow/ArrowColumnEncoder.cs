@@ -23,7 +23,7 @@ internal static class ArrowColumnEncoder
             return;
         }
 
-        int nullCount = column.Validity?.CountNulls() ?? 0;
+        int nullCount = CountNulls(column.Validity, length);
         body.AddNode(length, nullCount);
         if (nullCount == 0) body.AddEmptyBuffer();
         else body.AddBuffer(column.Validity!.Words, (length + 7) / 8);
@@ -42,6 +42,17 @@ internal static class ArrowColumnEncoder
             case TypeId.Interval: EncodeIntervals(As<Interval>(column).Values, length, body); break;
             default: throw ArrowFormatException.Unsupported($"export of type {type}");
         }
+    }
+
+    /// <summary>Nulls among the first <paramref name="length"/> rows (a bitmap may be longer than its column).</summary>
+    private static int CountNulls(ValidityBitmap? validity, int length)
+    {
+        if (validity is null) return 0;
+        int valid = 0;
+        var words = validity.Words;
+        for (int w = 0; w < length >> 6; w++) valid += System.Numerics.BitOperations.PopCount(words[w]);
+        if ((length & 63) != 0) valid += System.Numerics.BitOperations.PopCount(words[length >> 6] & ((1UL << (length & 63)) - 1));
+        return length - valid;
     }
 
     private static ColumnVector<T> As<T>(ColumnVector column) =>

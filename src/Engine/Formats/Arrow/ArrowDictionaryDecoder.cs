@@ -23,24 +23,35 @@ internal static class ArrowDictionaryDecoder
     };
 
     /// <summary>A delta dictionary batch appends its values to the existing dictionary.</summary>
-    public static ColumnVector Append(ColumnVector existing, ColumnVector delta)
+    public static ColumnVector Append(ColumnVector existing, ColumnVector delta) => existing switch
+    {
+        ColumnVector<bool> v => Concat(v, (ColumnVector<bool>)delta),
+        ColumnVector<short> v => Concat(v, (ColumnVector<short>)delta),
+        ColumnVector<int> v => Concat(v, (ColumnVector<int>)delta),
+        ColumnVector<long> v => Concat(v, (ColumnVector<long>)delta),
+        ColumnVector<Int128> v => Concat(v, (ColumnVector<Int128>)delta),
+        ColumnVector<float> v => Concat(v, (ColumnVector<float>)delta),
+        ColumnVector<double> v => Concat(v, (ColumnVector<double>)delta),
+        ColumnVector<string> v => Concat(v, (ColumnVector<string>)delta),
+        ColumnVector<Types.Interval> v => Concat(v, (ColumnVector<Types.Interval>)delta),
+        _ => throw ArrowFormatException.Unsupported($"dictionary of type {existing.Type}"),
+    };
+
+    private static ColumnVector<T> Concat<T>(ColumnVector<T> existing, ColumnVector<T> delta)
     {
         int length = existing.Length + delta.Length;
-        var result = ColumnVector.Allocate(existing.Type, length);
-        Array.Copy(ValuesOf(existing), 0, ValuesOf(result), 0, existing.Length);
-        Array.Copy(ValuesOf(delta), 0, ValuesOf(result), existing.Length, delta.Length);
+        var values = new T[length];
+        existing.Span.CopyTo(values);
+        delta.Span.CopyTo(values.AsSpan(existing.Length));
+        ValidityBitmap? validity = null;
         if (existing.Validity is not null || delta.Validity is not null)
         {
-            var validity = new ValidityBitmap(length);
+            validity = new ValidityBitmap(length);
             for (int i = 0; i < existing.Length; i++) validity.Set(i, !existing.IsNull(i));
             for (int i = 0; i < delta.Length; i++) validity.Set(existing.Length + i, !delta.IsNull(i));
-            result.Validity = validity;
         }
-        return result;
+        return new ColumnVector<T>(existing.Type, values, length, validity);
     }
-
-    private static Array ValuesOf(ColumnVector vector) =>
-        (Array)vector.GetType().GetProperty(nameof(ColumnVector<int>.Values))!.GetValue(vector)!;
 
     private static ColumnVector<T> Gather<T>(ColumnVector<T> dictionary, long[] indices, ValidityBitmap? validity, string fieldName)
     {

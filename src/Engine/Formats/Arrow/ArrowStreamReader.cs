@@ -91,8 +91,6 @@ public sealed class ArrowStreamReader : IDisposable
             {
                 column = ArrowColumnDecoder.Decode(field.Type, field.SqlType, decoder, info.Length, field.Name);
             }
-            if (column.Length != info.Length)
-                throw ArrowFormatException.Malformed($"field \"{field.Name}\" has {column.Length} rows, the record batch {info.Length}");
             columns[i] = column;
         }
         return new Batch(columns, (int)info.Length);

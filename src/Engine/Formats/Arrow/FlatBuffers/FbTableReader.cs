@@ -10,6 +10,8 @@ namespace ActorWarehouse.Engine.Formats.Arrow.FlatBuffers;
 /// </summary>
 internal readonly struct FbTableReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     private readonly ReadOnlyMemory<byte> _buffer;
     private readonly int _position;
     private readonly int _vtable;
@@ -60,7 +62,7 @@ internal readonly struct FbTableReader
         Check(start + 4L, length, span.Length, "string");
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span.Slice(start + 4, length));
+            return StrictUtf8.GetString(span.Slice(start + 4, length));
         }
         catch (DecoderFallbackException e)
         {
