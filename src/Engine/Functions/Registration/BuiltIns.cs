@@ -10,6 +10,7 @@ internal static class BuiltIns
         var catalog = new FunctionCatalog();
         ArithmeticOperators.Register(catalog);
         ComparisonOperators.Register(catalog);
+        TextOperators.Register(catalog);
         BasicAggregates.Register(catalog);
         return catalog;
     }
