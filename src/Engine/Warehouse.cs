@@ -11,7 +11,7 @@ namespace ActorWarehouse.Engine;
 public sealed partial class Warehouse : IDisposable
 {
     private readonly object _loadErrorsGate = new();
-    private readonly List<LoadError> _loadErrors = new();
+    private readonly List<RecordedLoadError> _loadErrors = new();
     private bool _disposed;
 
     private Warehouse(string? dataDirectory, IBlockStore blocks, ICatalogJournal journal)
@@ -57,7 +57,7 @@ public sealed partial class Warehouse : IDisposable
     }
 
     /// <summary>Rows rejected by COPY (Redshift's STL_LOAD_ERRORS), oldest first.</summary>
-    public IReadOnlyList<LoadError> LoadErrors
+    public IReadOnlyList<RecordedLoadError> LoadErrors
     {
         get
         {
@@ -65,7 +65,7 @@ public sealed partial class Warehouse : IDisposable
         }
     }
 
-    internal void RecordLoadErrors(IEnumerable<LoadError> errors)
+    internal void RecordLoadErrors(IEnumerable<RecordedLoadError> errors)
     {
         lock (_loadErrorsGate)
         {
@@ -82,6 +82,5 @@ public sealed partial class Warehouse : IDisposable
     }
 }
 
-/// <summary>One rejected COPY row, as STL_LOAD_ERRORS reports it.</summary>
-public sealed record LoadError(DateTime StartTime, string TableName, string FileName, long LineNumber, string ColumnName,
-    string ColumnType, string RawLine, string RawFieldValue, int ErrorCode, string ErrorReason);
+/// <summary>One rejected COPY row with the load's start time and target table, as STL_LOAD_ERRORS reports it.</summary>
+public sealed record RecordedLoadError(DateTime StartTime, string TableName, long TableId, LoadError Error);
