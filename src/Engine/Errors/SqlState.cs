@@ -28,6 +28,9 @@ public static class SqlState
     public const string InvalidEscapeSequence = "22025";
     public const string InvalidRowCountInLimit = "2201W";
     public const string InvalidRowCountInOffset = "2201X";
+    public const string SubstringError = "22011";
+    public const string InvalidArgumentForLogarithm = "2201E";
+    public const string InvalidArgumentForPowerFunction = "2201F";
 
     // Class 23 — Integrity Constraint Violation
     public const string NotNullViolation = "23502";

@@ -11,6 +11,9 @@ internal static class BuiltIns
         ArithmeticOperators.Register(catalog);
         ComparisonOperators.Register(catalog);
         TextOperators.Register(catalog);
+        MathFunctions.Register(catalog);
+        TextFunctionRegistrations.Register(catalog);
+        ConditionalFunctions.Register(catalog);
         BasicAggregates.Register(catalog);
         return catalog;
     }
