@@ -25,8 +25,10 @@ public sealed class HashJoinOperatorTests
         var build = buildIsLeft ? l : r;
         var probe = buildIsLeft ? r : l;
         var buildTypes = build.Columns.Select(c => c.Type).ToArray();
-        var table = new JoinHashTable(buildTypes, [build], keys, context);
-        var op = new HashJoinOperator(Source(probe), () => table, keys, kind, buildIsLeft, residual, buildTypes, context);
+        var buildKeys = keys.Select(k => (CompiledExpression)new ColumnExpression(k, build.Columns[k].Type)).ToArray();
+        var probeKeys = keys.Select(k => (CompiledExpression)new ColumnExpression(k, probe.Columns[k].Type)).ToArray();
+        var table = new JoinHashTable(buildTypes, [build], buildKeys, context);
+        var op = new HashJoinOperator(Source(probe), () => table, probeKeys, kind, buildIsLeft, residual, buildTypes, context);
         return Sorted(Rows(op));
     }
 

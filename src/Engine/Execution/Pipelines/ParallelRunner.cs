@@ -45,4 +45,40 @@ public static class ParallelRunner
         if (first is not null && first is not OperationCanceledException) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         if (context.Cancellation.IsCancellationRequested || first is not null) QueryContext.ThrowCancelled();
     }
+
+    /// <summary>
+    /// Runs every partition on up to MaxDegreeOfParallelism workers, each worker folding the partitions it takes
+    /// into its own state (so there is one partial state per worker, not per partition). Returns the states.
+    /// </summary>
+    public static List<TState> RunWorkers<TState>(int partitions, QueryContext context, Func<TState> createState, Action<int, TState> body)
+    {
+        int workers = Math.Max(1, Math.Min(partitions, context.MaxDegreeOfParallelism));
+        var states = new List<TState>(workers);
+        if (workers == 1)
+        {
+            var state = createState();
+            for (int p = 0; p < partitions; p++)
+            {
+                context.ThrowIfCancelled();
+                body(p, state);
+            }
+            states.Add(state);
+            return states;
+        }
+        int next = -1;
+        var results = new TState[workers];
+        ForEachPartition(workers, context, w =>
+        {
+            var state = createState();
+            int p;
+            while ((p = Interlocked.Increment(ref next)) < partitions)
+            {
+                context.ThrowIfCancelled();
+                body(p, state);
+            }
+            results[w] = state;
+        });
+        states.AddRange(results);
+        return states;
+    }
 }

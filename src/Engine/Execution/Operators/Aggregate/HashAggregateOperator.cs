@@ -44,15 +44,10 @@ public sealed class HashAggregateOperator : Operator
             for (int p = 0; p < _partitions.Count; p++) Consume(_partitions[p], single);
             return single.Finish();
         }
-        var partials = new AggregationState[_partitions.Count];
-        ParallelRunner.ForEachPartition(_partitions.Count, _context, p =>
-        {
-            var state = new AggregationState(_plan, _context);
-            Consume(_partitions[p], state);
-            partials[p] = state;
-        });
+        var partials = ParallelRunner.RunWorkers(_partitions.Count, _context, () => new AggregationState(_plan, _context),
+            (p, state) => Consume(_partitions[p], state));
         var final = partials[0];
-        for (int p = 1; p < partials.Length; p++) final.MergeFrom(partials[p]);
+        for (int p = 1; p < partials.Count; p++) final.MergeFrom(partials[p]);
         return final.Finish();
     }
 

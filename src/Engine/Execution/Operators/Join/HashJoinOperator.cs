@@ -20,7 +20,7 @@ public sealed class HashJoinOperator : Operator
 
     private readonly Operator _probe;
     private readonly Func<JoinHashTable> _buildTable;
-    private readonly IReadOnlyList<int> _probeKeys;
+    private readonly IReadOnlyList<CompiledExpression> _probeKeys;
     private readonly JoinKind _kind;
     private readonly bool _buildIsLeft;
     private readonly CompiledExpression? _residual;
@@ -49,7 +49,7 @@ public sealed class HashJoinOperator : Operator
     public HashJoinOperator(
         Operator probe,
         Func<JoinHashTable> buildTable,
-        IReadOnlyList<int> probeKeys,
+        IReadOnlyList<CompiledExpression> probeKeys,
         JoinKind kind,
         bool buildIsLeft,
         CompiledExpression? residual,
@@ -108,7 +108,7 @@ public sealed class HashJoinOperator : Operator
             _keyNull = new bool[n];
         }
         if (_keyVectors.Length != _probeKeys.Count) _keyVectors = new ColumnVector[_probeKeys.Count];
-        for (int k = 0; k < _probeKeys.Count; k++) _keyVectors[k] = batch.Columns[_probeKeys[k]];
+        for (int k = 0; k < _probeKeys.Count; k++) _keyVectors[k] = _probeKeys[k].Evaluate(batch, _context);
         Array.Clear(_probeMatched, 0, n);
         Array.Clear(_keyNull, 0, n);
         foreach (var key in _keyVectors)

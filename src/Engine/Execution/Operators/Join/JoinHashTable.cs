@@ -1,4 +1,5 @@
 using ActorWarehouse.Engine.Columnar;
+using ActorWarehouse.Engine.Execution.Expressions;
 using ActorWarehouse.Engine.Execution.Hashing;
 using ActorWarehouse.Engine.Execution.Vectors;
 using ActorWarehouse.Engine.Types;
@@ -17,7 +18,7 @@ public sealed class JoinHashTable
     private readonly GroupKeyTable _keys;
     private int _pendingProbers;
 
-    public JoinHashTable(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches, IReadOnlyList<int> keyColumns, QueryContext context, int probePartitions = 1)
+    public JoinHashTable(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches, IReadOnlyList<CompiledExpression> keyColumns, QueryContext context, int probePartitions = 1)
     {
         Types = types;
         KeyColumns = keyColumns;
@@ -30,7 +31,7 @@ public sealed class JoinHashTable
         int n = Rows.RowCount;
 
         var keyTypes = new SqlType[keyColumns.Count];
-        for (int k = 0; k < keyTypes.Length; k++) keyTypes[k] = types[keyColumns[k]];
+        for (int k = 0; k < keyTypes.Length; k++) keyTypes[k] = keyColumns[k].Type;
         _keys = new GroupKeyTable(keyTypes, context.Memory, n);
 
         var rowGroup = new int[n];
@@ -39,7 +40,7 @@ public sealed class JoinHashTable
         foreach (var batch in batches)
         {
             context.ThrowIfCancelled();
-            for (int k = 0; k < keyVectors.Length; k++) keyVectors[k] = batch.Columns[keyColumns[k]];
+            for (int k = 0; k < keyVectors.Length; k++) keyVectors[k] = keyColumns[k].Evaluate(batch, context);
             _keys.FindOrInsert(keyVectors, batch.RowCount, rowGroup.AsSpan(offset, batch.RowCount));
             for (int k = 0; k < keyVectors.Length; k++)
             {
@@ -76,7 +77,7 @@ public sealed class JoinHashTable
 
     public IReadOnlyList<SqlType> Types { get; }
 
-    public IReadOnlyList<int> KeyColumns { get; }
+    public IReadOnlyList<CompiledExpression> KeyColumns { get; }
 
     /// <summary>All build rows, in build order.</summary>
     public Batch Rows { get; }
