@@ -28,6 +28,9 @@ public static class SqlState
     public const string InvalidEscapeSequence = "22025";
     public const string InvalidRowCountInLimit = "2201W";
     public const string InvalidRowCountInOffset = "2201X";
+    public const string SubstringError = "22011";
+    public const string InvalidArgumentForLogarithm = "2201E";
+    public const string InvalidArgumentForPowerFunction = "2201F";
 
     // Class 23 — Integrity Constraint Violation
     public const string NotNullViolation = "23502";
@@ -56,6 +59,7 @@ public static class SqlState
     public const string DuplicateObject = "42710";
     public const string DuplicateColumn = "42701";
     public const string DuplicateAlias = "42712";
+    public const string ReservedName = "42939";
     public const string AmbiguousColumn = "42702";
     public const string DatatypeMismatch = "42804";
     public const string GroupingError = "42803";

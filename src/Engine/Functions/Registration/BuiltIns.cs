@@ -10,6 +10,10 @@ internal static class BuiltIns
         var catalog = new FunctionCatalog();
         ArithmeticOperators.Register(catalog);
         ComparisonOperators.Register(catalog);
+        TextOperators.Register(catalog);
+        MathFunctions.Register(catalog);
+        TextFunctionRegistrations.Register(catalog);
+        ConditionalFunctions.Register(catalog);
         BasicAggregates.Register(catalog);
         return catalog;
     }

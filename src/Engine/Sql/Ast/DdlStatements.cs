@@ -117,3 +117,12 @@ public sealed record CreateSchemaStatement(int Position, string Name, bool IfNot
 
 /// <summary><c>DROP SCHEMA [IF EXISTS] a, b [CASCADE|RESTRICT]</c>.</summary>
 public sealed record DropSchemaStatement(int Position, IReadOnlyList<string> Names, bool IfExists, DropBehavior Behavior) : Statement(Position);
+
+/// <summary>
+/// <c>CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)</c>: PostgreSQL syntax kept for
+/// compatibility with scripts; Redshift has no indexes, so the engine may treat it as a no-op or refuse it.
+/// </summary>
+public sealed record CreateIndexStatement(int Position, string? Name, QualifiedName Table, IReadOnlyList<string> Columns, bool Unique, bool IfNotExists) : Statement(Position);
+
+/// <summary><c>DROP INDEX [IF EXISTS] name [, ...] [CASCADE|RESTRICT]</c>.</summary>
+public sealed record DropIndexStatement(int Position, IReadOnlyList<QualifiedName> Names, bool IfExists, DropBehavior Behavior) : Statement(Position);

@@ -10,12 +10,31 @@ public static class SqlParser
 {
     /// <summary>
     /// Parses every ';'-separated statement of <paramref name="sql"/> (empty statements are skipped).
-    /// Throws <see cref="SqlException"/> 42601 on syntax errors (1-based position) and 0A000 for
-    /// recognized but unsupported syntax.
+    /// Throws <see cref="SqlException"/> 42601 on syntax errors and 0A000 for recognized but unsupported
+    /// syntax; <see cref="SqlException.Position"/> is 1-based, while AST positions are 0-based.
+    /// Identifiers longer than 127 UTF-8 bytes are truncated to 127 bytes.
     /// </summary>
     public static IReadOnlyList<Statement> Parse(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        throw new SqlException(SqlState.FeatureNotSupported, "the SQL parser is not available yet");
+        return new Parser(sql).ParseStatements();
+    }
+
+    /// <summary>Parses text that must hold exactly one statement.</summary>
+    public static Statement ParseSingle(string sql)
+    {
+        IReadOnlyList<Statement> statements = Parse(sql);
+        if (statements.Count != 1)
+        {
+            throw new SqlException(SqlState.SyntaxError, statements.Count == 0 ? "empty query" : "cannot insert multiple commands into a prepared statement");
+        }
+        return statements[0];
+    }
+
+    /// <summary>Parses a standalone scalar expression (for defaults, tests and tools).</summary>
+    public static Expr ParseExpression(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        return new Parser(sql).ParseStandaloneExpression();
     }
 }
