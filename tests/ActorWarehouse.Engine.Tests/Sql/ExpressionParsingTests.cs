@@ -217,6 +217,7 @@ public sealed class ExpressionParsingTests
         Assert.Equal("0A000", Error("select a::int[] from t").SqlState);
         Assert.Equal("0A000", Error("select array[1, 2]").SqlState);
         Assert.Equal("0A000", Error("select a[1] from t").SqlState);
+        Assert.Equal("0A000", Error("select ~ a from t").SqlState);
     }
 
     [Fact]

@@ -100,6 +100,12 @@ public sealed class SelectParsingTests
     }
 
     [Fact]
+    public void Row_locking_clauses_are_not_supported()
+    {
+        Assert.Equal("0A000", Error("select a from t for update").SqlState);
+    }
+
+    [Fact]
     public void Intersect_binds_tighter_than_union_and_except()
     {
         var body = Assert.IsType<SetOperationQuery>(Query("select 1 union select 2 intersect select 3 except all select 4").Body);

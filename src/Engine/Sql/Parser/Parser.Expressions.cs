@@ -319,6 +319,11 @@ internal sealed partial class Parser
             }
             return Negate(t.Start, operand);
         }
+        if (Current.Kind == TokenKind.Symbol && Current.Text is "~" or "@" or "|/" or "||/")
+        {
+            // PostgreSQL's prefix bitwise NOT, absolute value and roots.
+            throw NotSupported($"prefix operator {Current.Text}", Current.Start);
+        }
         return ParsePostfix();
     }
 

@@ -97,6 +97,10 @@ internal sealed partial class Parser
                 }
                 ExpectWord("only");
             }
+            else if (IsWord("for") && (IsWordAt(1, "update") || IsWordAt(1, "share") || IsWordAt(1, "no") || IsWordAt(1, "key")))
+            {
+                throw NotSupported("SELECT ... FOR UPDATE/SHARE", Current.Start);
+            }
             else
             {
                 break;

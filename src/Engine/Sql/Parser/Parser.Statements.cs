@@ -72,7 +72,9 @@ internal sealed partial class Parser
                 return ParseAnalyze();
             case "vacuum":
                 return ParseVacuum();
-            case "alter" or "grant" or "revoke" or "merge" or "unload" or "lock" or "call" or "comment" or "prepare"
+            case "alter":
+                return ParseAlter();
+            case "grant" or "revoke" or "merge" or "unload" or "lock" or "call" or "comment" or "prepare"
                 or "execute" or "deallocate" or "declare" or "fetch" or "close" or "savepoint" or "release" or "refresh"
                 or "cancel" or "listen" or "notify" or "cluster" or "reindex" or "discard" or "checkpoint" or "do":
                 throw NotSupported(t.Text.ToUpperInvariant(), t.Start);

@@ -8,8 +8,8 @@ public enum SetOperation { Intersect, Except }
 
 /// <summary>
 /// INTERSECT and EXCEPT [ALL]: counts each distinct row (NULLs equal) on both sides in one hash table, then
-/// emits per row min(left, right) copies (INTERSECT ALL), max(left - right, 0) copies (EXCEPT ALL), or one copy
-/// when that number is positive (without ALL). Rows come out in the order they first appeared on the left.
+/// emits per row min(left, right) copies (INTERSECT ALL), max(left - right, 0) copies (EXCEPT ALL); without ALL
+/// one copy of each row present on both sides (INTERSECT) or only on the left (EXCEPT). Rows come out in the order they first appeared on the left.
 /// </summary>
 public sealed class SetOperationOperator(Operator left, Operator right, SetOperation operation, bool all, QueryContext context)
     : Operator(left.OutputTypes)
@@ -56,8 +56,9 @@ public sealed class SetOperationOperator(Operator left, Operator right, SetOpera
         for (int g = 0; g < table.Count; g++)
         {
             long l = leftCounts[g], r = rightCounts[g];
-            long copies = operation == SetOperation.Intersect ? Math.Min(l, r) : Math.Max(l - r, 0);
-            if (!all) copies = Math.Min(copies, 1);
+            long copies = all
+                ? (operation == SetOperation.Intersect ? Math.Min(l, r) : Math.Max(l - r, 0))
+                : (operation == SetOperation.Intersect ? (l > 0 && r > 0 ? 1 : 0) : (l > 0 && r == 0 ? 1 : 0));
             for (long c = 0; c < copies; c++) rows.Add(g);
         }
         var output = new List<Batch>();
