@@ -38,16 +38,14 @@ internal sealed partial class ChunkParser
                 status = parser.TryParseInt64(chars, out state.Int64s![row]);
                 break;
             case FieldKind.Decimal64:
-                status = parser.TryParseDecimal(chars, state.Type.Precision, state.Type.Scale, _settings.Options.RoundDecimals, out Int128 d64);
+                status = parser.TryParseDecimal(chars, state.Precision, state.Type.Scale, _settings.Options.RoundDecimals, out Int128 d64);
                 state.Int64s![row] = (long)d64;
                 break;
             case FieldKind.Decimal128:
-                status = parser.TryParseDecimal(chars, state.Type.Precision, state.Type.Scale, _settings.Options.RoundDecimals, out state.Int128s![row]);
+                status = parser.TryParseDecimal(chars, state.Precision, state.Type.Scale, _settings.Options.RoundDecimals, out state.Int128s![row]);
                 break;
             case FieldKind.Real:
-                status = parser.TryParseDouble(chars, out double real);
-                state.Reals![row] = (float)real;
-                if (status == FieldStatus.Ok && float.IsInfinity((float)real) && !double.IsInfinity(real)) status = FieldStatus.OutOfRange;
+                status = parser.TryParseReal(chars, out state.Reals![row]);
                 break;
             case FieldKind.Double:
                 status = parser.TryParseDouble(chars, out state.Doubles![row]);

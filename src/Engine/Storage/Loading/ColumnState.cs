@@ -32,6 +32,8 @@ internal sealed class ColumnState
     }
 
     public CopyColumn Column { get; }
+    /// <summary>DECIMAL precision, with an unspecified precision read as Redshift's default 18.</summary>
+    public int Precision => Type.Precision > 0 ? Type.Precision : 18;
     public SqlType Type { get; }
     public FieldKind Kind { get; }
     public ColumnVector Vector { get; private set; } = null!;
