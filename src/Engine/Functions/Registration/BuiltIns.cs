@@ -14,7 +14,7 @@ internal static class BuiltIns
         MathFunctions.Register(catalog);
         TextFunctionRegistrations.Register(catalog);
         ConditionalFunctions.Register(catalog);
-        BasicAggregates.Register(catalog);
+        AggregateFunctions.Register(catalog);
         return catalog;
     }
 }
