@@ -66,7 +66,7 @@ public sealed class DemoCommand(TextWriter? stdout = null, TextWriter? stderr = 
             output.WriteLine("== summary");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated in {generateMs:0} ms; loaded {loads.Sum(l => l.Rows):N0} rows in {loadMs:0} ms"));
             foreach (var load in loads) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {load.Table,-9} {load.Rows,8:N0} rows"));
-            foreach (var (name, ms, rows) in timings) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {rows} rows in {ms:0.0} ms"));
+            foreach (var (name, ms, rows) in timings) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {rows} {(rows == 1 ? "row" : "rows")} in {ms:0.0} ms"));
             output.Flush();
             return Task.FromResult(0);
         }
