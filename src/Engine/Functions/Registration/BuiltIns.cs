@@ -16,6 +16,7 @@ internal static class BuiltIns
         ConditionalFunctions.Register(catalog);
         DateTimeFunctions.Register(catalog);
         FormattingFunctions.Register(catalog);
+        TimeZoneFunctions.Register(catalog);
         AggregateFunctions.Register(catalog);
         return catalog;
     }
