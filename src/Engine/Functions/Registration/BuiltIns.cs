@@ -17,6 +17,7 @@ internal static class BuiltIns
         DateTimeFunctions.Register(catalog);
         FormattingFunctions.Register(catalog);
         TimeZoneFunctions.Register(catalog);
+        RedshiftExtras.Register(catalog);
         AggregateFunctions.Register(catalog);
         return catalog;
     }
