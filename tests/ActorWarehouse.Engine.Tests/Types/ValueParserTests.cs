@@ -119,6 +119,7 @@ public class ValueParserTests
         var syntax = Assert.Throws<SqlException>(() => ValueParser.Parse("not a date", SqlType.Date));
         Assert.Equal(SqlState.InvalidDatetimeFormat, syntax.SqlState);
         Assert.Equal("invalid input syntax for type date: \"not a date\"", syntax.Message);
+        Assert.Equal(SqlState.InvalidDatetimeFormat, Assert.Throws<SqlException>(() => ValueParser.Parse("2024-13-01x", SqlType.Date)).SqlState);
         var range = Assert.Throws<SqlException>(() => ValueParser.Parse("2023-02-29", SqlType.Date));
         Assert.Equal(SqlState.DatetimeFieldOverflow, range.SqlState);
         Assert.Equal("date/time field value out of range: \"2023-02-29\"", range.Message);
