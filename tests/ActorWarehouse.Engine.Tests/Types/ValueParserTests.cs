@@ -195,4 +195,12 @@ public class ValueParserTests
         Assert.Equal(0, micros % Interval.MicrosPerDay);
         Assert.Contains(DateTime.UnixEpoch.AddTicks(micros * 10).Date, new[] { before, after });
     }
+
+    [Fact]
+    public void Decimal_input_is_boxed_in_the_physical_type_of_its_precision()
+    {
+        Assert.IsType<long>(ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
+        Assert.Equal(1235L, ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
+        Assert.IsType<Int128>(ValueParser.Parse("12.345", SqlType.Decimal(30, 2)));
+    }
 }
