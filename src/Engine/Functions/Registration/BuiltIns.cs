@@ -14,6 +14,8 @@ internal static class BuiltIns
         MathFunctions.Register(catalog);
         TextFunctionRegistrations.Register(catalog);
         ConditionalFunctions.Register(catalog);
+        DateTimeFunctions.Register(catalog);
+        FormattingFunctions.Register(catalog);
         AggregateFunctions.Register(catalog);
         return catalog;
     }
