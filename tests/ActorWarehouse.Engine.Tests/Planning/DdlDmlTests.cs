@@ -1,6 +1,6 @@
 using ActorWarehouse.Engine.Errors;
 
-namespace ActorWarehouse.Engine.Tests.Planning;
+namespace ActorWarehouse.Engine.Tests.Planner;
 
 public sealed class DdlDmlTests : IDisposable
 {
