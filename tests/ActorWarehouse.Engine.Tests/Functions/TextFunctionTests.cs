@@ -111,4 +111,24 @@ public class TextFunctionTests
     {
         Assert.Equal(SqlState.InvalidRegularExpression, Assert.Throws<SqlException>(() => Call("regexp_count", S("a"), S("("))).SqlState);
     }
+
+    [Theory]
+    [InlineData("abc", "abc", true)]
+    [InlineData("abc", "a%", true)]
+    [InlineData("abc", "(a|x)bc", true)]
+    [InlineData("abc", "[a-c]+", true)]
+    [InlineData("a.c", "a.c", true)]
+    [InlineData("abc", "a.c", false)]
+    [InlineData("abc", "b%", false)]
+    public void Similar_to_uses_sql_regular_expressions(string value, string pattern, bool expected)
+    {
+        Assert.Equal([expected ? "t" : "f"], CallText("similar_to", S(value), S(pattern)));
+    }
+
+    [Fact]
+    public void Concat_ws_and_overlay()
+    {
+        Assert.Equal(["a-c"], CallText("concat_ws", S("-"), S("a"), S((string?)null), S("c")));
+        Assert.Equal(["Thomas"], CallText("overlay", S("Txxxxas"), S("hom"), Ints(2), Ints(4)));
+    }
 }

@@ -117,6 +117,10 @@ public sealed class DdlParsingTests
         Assert.Equal(["y"], ctas.Attributes.SortKey);
         Assert.IsType<SelectQuery>(ctas.Query.Body);
 
+        var attributesOnly = Statement<CreateTableAsStatement>("create table t diststyle even backup no as select 1 as a");
+        Assert.Equal(DistStyle.Even, attributesOnly.Attributes.DistStyle);
+        Assert.False(attributesOnly.Attributes.Backup);
+
         var plain = Statement<CreateTableAsStatement>("create temp table t as with c as (select 1) select * from c");
         Assert.True(plain.Temporary);
         Assert.Null(plain.ColumnNames);
@@ -128,7 +132,7 @@ public sealed class DdlParsingTests
     {
         Assert.Equal("0A000", Error("create table t (a int check (a > 0))").SqlState);
         Assert.Equal("0A000", Error("create table t (a varchar(10) collate case_insensitive)").SqlState);
-        Assert.Equal("0A000", Error("create materialized view v as select 1").SqlState);
+        Assert.Equal("0A000", Error("create external table s.t (a int) stored as parquet location 's3://b/'").SqlState);
         Assert.Equal("0A000", Error("alter schema s rename to t").SqlState);
     }
 

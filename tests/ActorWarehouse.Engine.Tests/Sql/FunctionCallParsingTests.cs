@@ -29,6 +29,7 @@ public sealed class FunctionCallParsingTests
     [InlineData("overlay(s placing 'ab' from 2 for 3)", "overlay(s 'ab' 2 3)")]
     [InlineData("pg_catalog.now()", "now()")]
     [InlineData("dateadd(day, 1, d)", "dateadd(day 1 d)")]
+    [InlineData("approximate count(distinct a)", "count(distinct a)")]
     public void Calls_and_special_call_syntaxes_become_function_calls(string sql, string expected)
     {
         Assert.Equal(expected, Render(Expr(sql)));

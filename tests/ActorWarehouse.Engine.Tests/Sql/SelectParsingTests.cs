@@ -1,4 +1,5 @@
 using ActorWarehouse.Engine.Sql.Ast;
+using ActorWarehouse.Engine.Sql.Parser;
 using static ActorWarehouse.Engine.Tests.Sql.ParseHelpers;
 
 namespace ActorWarehouse.Engine.Tests.Sql;
@@ -97,12 +98,14 @@ public sealed class SelectParsingTests
         Assert.Equal("5", Render(query.Limit!));
         Assert.Single(query.OrderBy);
         Assert.Equal("3", Render(Query("select distinct top 3 a from t").Limit!));
+        Assert.Null(Query("select dept, top from t where top > 1").Limit);
     }
 
     [Fact]
     public void Row_locking_clauses_are_not_supported()
     {
         Assert.Equal("0A000", Error("select a from t for update").SqlState);
+        Assert.Equal("0A000", Error("select a from t qualify row_number() over (order by a) = 1").SqlState);
     }
 
     [Fact]
@@ -184,11 +187,11 @@ public sealed class SelectParsingTests
     public void Statement_positions_and_lengths_cover_each_statements_text()
     {
         string sql = "  select 1 ;\n-- comment\nselect  2+3;;";
-        var statements = Engine.Sql.Parser.SqlParser.Parse(sql);
+        var statements = SqlParser.Parse(sql);
         Assert.Equal(2, statements.Count);
         Assert.Equal("select 1", sql.Substring(statements[0].Position, statements[0].Length));
         Assert.Equal("select  2+3", sql.Substring(statements[1].Position, statements[1].Length));
-        Assert.Empty(Engine.Sql.Parser.SqlParser.Parse(" ; -- nothing\n ;"));
+        Assert.Empty(SqlParser.Parse(" ; -- nothing\n ;"));
     }
 
     [Fact]

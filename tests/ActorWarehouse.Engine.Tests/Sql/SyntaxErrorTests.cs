@@ -1,4 +1,5 @@
 using ActorWarehouse.Engine.Errors;
+using ActorWarehouse.Engine.Sql.Ast;
 using ActorWarehouse.Engine.Sql.Parser;
 using static ActorWarehouse.Engine.Tests.Sql.ParseHelpers;
 
@@ -54,13 +55,13 @@ public sealed class SyntaxErrorTests
     public void Comments_are_ignored_wherever_they_appear()
     {
         var statements = SqlParser.Parse("select /* a /* nested */ comment */ 1 -- trailing\n + 2 /**/");
-        Assert.Equal("(+ 1 2)", Render(((Engine.Sql.Ast.ExprSelectItem)((Engine.Sql.Ast.SelectQuery)((Engine.Sql.Ast.SelectStatement)statements[0]).Query.Body).Items[0]).Expr));
+        Assert.Equal("(+ 1 2)", Render(((ExprSelectItem)((SelectQuery)((SelectStatement)statements[0]).Query.Body).Items[0]).Expr));
     }
 
     [Fact]
     public void Unsupported_statements_raise_0A000_with_a_position()
     {
-        var e = Error("select 1; grant select on t to bob");
+        var e = Error("select 1; unload ('select 1') to 's3://b/p' iam_role default");
         Assert.Equal(SqlState.FeatureNotSupported, e.SqlState);
         Assert.Equal(11, e.Position);
         Assert.Equal("0A000", Error("merge into t using s on t.a = s.a when matched then delete").SqlState);
@@ -70,11 +71,11 @@ public sealed class SyntaxErrorTests
     public void Long_identifiers_are_truncated_to_127_bytes()
     {
         string longName = new('a', 200);
-        var column = Assert.IsType<Engine.Sql.Ast.ColumnRef>(SqlParser.ParseExpression(longName));
+        var column = Assert.IsType<ColumnRef>(SqlParser.ParseExpression(longName));
         Assert.Equal(new string('a', 127), column.Name);
 
         string multiByte = new('é', 100); // 2 bytes each
-        var quoted = Assert.IsType<Engine.Sql.Ast.ColumnRef>(SqlParser.ParseExpression("\"" + multiByte + "\""));
+        var quoted = Assert.IsType<ColumnRef>(SqlParser.ParseExpression("\"" + multiByte + "\""));
         Assert.Equal(new string('é', 63), quoted.Name);
     }
 

@@ -1,5 +1,6 @@
 using ActorWarehouse.Engine.Sql.Ast;
 using ActorWarehouse.Engine.Sql.Parser;
+using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine.Tests.Sql;
 
@@ -43,7 +44,7 @@ public sealed class TpchQueryParsingTests
         var date = Assert.IsType<TypedLiteral>(minus.Left);
         Assert.Equal("1998-12-01", date.Text);
         var interval = Assert.IsType<IntervalLiteral>(minus.Right);
-        Assert.Equal(new Types.Interval(0, 90, 0), interval.Value);
+        Assert.Equal(new Interval(0, 90, 0), interval.Value);
         Assert.Equal(2, select.GroupBy.Count);
         Assert.Equal(10, select.Items.Count);
     }

@@ -1,4 +1,5 @@
 using ActorWarehouse.Engine.Sql.Ast;
+using ActorWarehouse.Engine.Sql.Parser;
 using static ActorWarehouse.Engine.Tests.Sql.ParseHelpers;
 
 namespace ActorWarehouse.Engine.Tests.Sql;
@@ -102,7 +103,7 @@ public sealed class UtilityParsingTests
     [Fact]
     public void Several_statement_kinds_parse_in_one_script()
     {
-        var statements = Engine.Sql.Parser.SqlParser.Parse("""
+        var statements = SqlParser.Parse("""
             begin;
             create table t (a int);
             insert into t values (1);

@@ -63,6 +63,13 @@ public sealed class ZonePruningTests
     }
 
     [Fact]
+    public void A_constant_of_the_wrong_physical_type_prunes_nothing_instead_of_guessing()
+    {
+        Assert.Equal(4, Run(ZonePredicate.Of(new ZoneTerm(0, ZoneOp.Equal, 1500L))).Scanned);
+        Assert.Equal(4, Run(ZonePredicate.Of(new ZoneTerm(1, ZoneOp.Equal, 5))).Scanned);
+    }
+
+    [Fact]
     public void A_null_constant_matches_nothing()
     {
         Assert.Equal(0, Run(ZonePredicate.Of(new ZoneTerm(0, ZoneOp.Equal, null))).Scanned);

@@ -13,7 +13,16 @@ internal static class MathKernels
             : Math.Sqrt(x);
     }
 
-    public struct Cbrt : IUnaryOp<double, double> { public static double Apply(double x) => Math.Cbrt(x); }
+    public struct Cbrt : IUnaryOp<double, double>
+    {
+        public static double Apply(double x)
+        {
+            double r = Math.Cbrt(x);
+            // .NET's cbrt can be one ulp off for perfect cubes (cbrt(27) = 3.0000000000000004); C's is exact.
+            double rounded = Math.Round(r);
+            return rounded * rounded * rounded == x ? rounded : r;
+        }
+    }
 
     public struct Exp : IUnaryOp<double, double>
     {

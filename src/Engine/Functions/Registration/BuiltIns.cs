@@ -14,7 +14,9 @@ internal static class BuiltIns
         MathFunctions.Register(catalog);
         TextFunctionRegistrations.Register(catalog);
         ConditionalFunctions.Register(catalog);
-        BasicAggregates.Register(catalog);
+        DateTimeFunctions.Register(catalog);
+        FormattingFunctions.Register(catalog);
+        AggregateFunctions.Register(catalog);
         return catalog;
     }
 }

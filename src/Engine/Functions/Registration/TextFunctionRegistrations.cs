@@ -64,8 +64,61 @@ internal static class TextFunctionRegistrations
             var parameters = Enumerable.Repeat(Text, args.Count).ToArray();
             return new ResolvedFunction("concat", Text, parameters, StringConcat.Variadic);
         });
+        catalog.AddCustom("concat_ws", args =>
+        {
+            if (args.Count < 2) return null;
+            var parameters = Enumerable.Repeat(Text, args.Count).ToArray();
+            return new ResolvedFunction("concat_ws", Text, parameters, ConcatWithSeparator);
+        });
+        catalog.Add("overlay", [T, T, I], Text, Row3<string, string, int>((s, r, from) => Overlay(s, r, from, r.Length)));
+        catalog.Add("overlay", [T, T, I, I], Text, (args, rows, _) =>
+            KernelTemplates.RowWise<string>(args, rows, Text, (ColumnVector[] a, int[] ix, out string r) =>
+            {
+                r = Overlay(Str(a, 0, ix), Str(a, 1, ix), Int(a, 2, ix), Int(a, 3, ix));
+                return true;
+            }));
         RegisterRegex(catalog);
     }
+
+    /// <summary>overlay(s PLACING r FROM start FOR count): s with count characters from start replaced by r.</summary>
+    private static string Overlay(string s, string replacement, int start, int count)
+    {
+        if (start < 1) throw new SqlException(SqlState.SubstringError, "negative substring length not allowed");
+        string head = Substring(s, 1, start - 1);
+        string tail = start + count <= s.Length ? s[(start + count - 1)..] : "";
+        return head + replacement + tail;
+    }
+
+    /// <summary>concat_ws(separator, ...): non-NULL arguments joined by the separator; NULL separator gives NULL.</summary>
+    private static readonly ScalarKernel ConcatWithSeparator = (args, rows, _) =>
+    {
+        var result = new string[rows];
+        ValidityBitmap? validity = null;
+        var builder = new System.Text.StringBuilder();
+        for (int i = 0; i < rows; i++)
+        {
+            int rs = Broadcast.IsConstant(args[0], rows) ? 0 : i;
+            if (args[0].IsNull(rs))
+            {
+                validity ??= new ValidityBitmap(rows);
+                validity.SetNull(i);
+                continue;
+            }
+            string separator = ((ColumnVector<string>)args[0]).Values[rs];
+            builder.Clear();
+            bool first = true;
+            for (int k = 1; k < args.Length; k++)
+            {
+                int r = Broadcast.IsConstant(args[k], rows) ? 0 : i;
+                if (args[k].IsNull(r)) continue;
+                if (!first) builder.Append(separator);
+                builder.Append(((ColumnVector<string>)args[k]).Values[r]);
+                first = false;
+            }
+            result[i] = builder.ToString();
+        }
+        return new ColumnVector<string>(Text, result, rows, validity);
+    };
 
     private struct PadLeftBlank : IBinaryOp<string, int, string> { public static string Apply(string s, int n) => Pad(s, n, " ", left: true); }
     private struct PadRightBlank : IBinaryOp<string, int, string> { public static string Apply(string s, int n) => Pad(s, n, " ", left: false); }
@@ -81,6 +134,20 @@ internal static class TextFunctionRegistrations
         catalog.Add("regexp_count", [T, T], _ => RegexCount(2));
         catalog.Add("regexp_count", [T, T, I], _ => RegexCount(3));
         catalog.Add("regexp_count", [T, T, I, T], _ => RegexCount(4));
+        foreach (int arity in new[] { 2, 3 })
+        {
+            catalog.Add("similar_to", arity == 2 ? [T, T] : [T, T, T], _ =>
+            {
+                var cache = new RegexCache();
+                return new ResolvedFunction("similar_to", SqlType.Boolean, Enumerable.Repeat(Text, arity).ToArray(), (args, rows, _) =>
+                    KernelTemplates.RowWise<bool>(args, rows, SqlType.Boolean, (ColumnVector[] a, int[] ix, out bool r) =>
+                    {
+                        string regex = SimilarTo.ToRegex(Str(a, 1, ix), arity == 3 ? Str(a, 2, ix) : "\\");
+                        r = cache.Get(regex, "s").IsMatch(Str(a, 0, ix));
+                        return true;
+                    }));
+            });
+        }
         foreach (var (op, flags, negate) in new[] { ("~", "", false), ("~*", "i", false), ("!~", "", true), ("!~*", "i", true) })
         {
             catalog.Add(op, [T, T], _ =>

@@ -126,3 +126,21 @@ public sealed record CreateIndexStatement(int Position, string? Name, QualifiedN
 
 /// <summary><c>DROP INDEX [IF EXISTS] name [, ...] [CASCADE|RESTRICT]</c>.</summary>
 public sealed record DropIndexStatement(int Position, IReadOnlyList<QualifiedName> Names, bool IfExists, DropBehavior Behavior) : Statement(Position);
+
+/// <summary>
+/// <c>CREATE MATERIALIZED VIEW name [BACKUP ...] [DISTSTYLE ...] [DISTKEY (c)] [SORTKEY (c, ...)] [AUTO REFRESH {YES|NO}] AS query</c>.
+/// <see cref="QueryText"/> is the query's source text as written.
+/// </summary>
+public sealed record CreateMaterializedViewStatement(
+    int Position,
+    QualifiedName Name,
+    TableAttributes Attributes,
+    bool? AutoRefresh,
+    Query Query,
+    string QueryText) : Statement(Position);
+
+/// <summary><c>REFRESH MATERIALIZED VIEW name</c>.</summary>
+public sealed record RefreshMaterializedViewStatement(int Position, QualifiedName Name) : Statement(Position);
+
+/// <summary><c>DROP MATERIALIZED VIEW [IF EXISTS] name [, ...] [CASCADE|RESTRICT]</c>.</summary>
+public sealed record DropMaterializedViewStatement(int Position, IReadOnlyList<QualifiedName> Names, bool IfExists, DropBehavior Behavior) : Statement(Position);

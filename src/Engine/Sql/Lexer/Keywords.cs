@@ -2,7 +2,7 @@ namespace ActorWarehouse.Engine.Sql.Lexer;
 
 /// <summary>
 /// Keyword classes that restrict where a word may be used as a name, following PostgreSQL's
-/// categories (reserved; type/function-name) plus Redshift's MINUS and TOP.
+/// categories (reserved; type/function-name) plus Redshift's MINUS.
 /// </summary>
 internal static class Keywords
 {
@@ -17,8 +17,8 @@ internal static class Keywords
         "null", "offset", "on", "only", "or", "order", "placing", "primary", "references", "returning", "select",
         "session_user", "some", "symmetric", "system_user", "table", "then", "to", "trailing", "true", "union",
         "unique", "user", "using", "variadic", "when", "where", "window", "with",
-        // Redshift
-        "minus", "top",
+        // Redshift's MINUS (= EXCEPT). TOP stays a name: it is special only as SELECT TOP <number>.
+        "minus",
     };
 
     /// <summary>Keywords that may name a function or type but not a column or table, nor be a bare alias.</summary>

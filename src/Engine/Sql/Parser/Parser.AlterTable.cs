@@ -8,6 +8,18 @@ internal sealed partial class Parser
     private Statement ParseAlter()
     {
         int position = ExpectWord("alter").Start;
+        if (AcceptWord("user"))
+        {
+            return ParseAlterUser(position);
+        }
+        if (AcceptWord("group"))
+        {
+            return ParseAlterGroup(position);
+        }
+        if (AcceptWord("datashare"))
+        {
+            return ParseAlterDatashare(position);
+        }
         if (!AcceptWord("table"))
         {
             throw NotSupported("ALTER " + (Current.Kind == Lexer.TokenKind.End ? "" : RawText(Current).ToUpperInvariant()), Current.Start);

@@ -33,6 +33,36 @@ internal sealed partial class Parser
         {
             return ParseCreateIndex(position);
         }
+        if (!orReplace && !temporary)
+        {
+            Token kind = Current;
+            if (AcceptWord("user"))
+            {
+                return ParseCreateUser(position);
+            }
+            if (AcceptWord("group"))
+            {
+                return ParseCreateGroup(position);
+            }
+            if (AcceptWord("role"))
+            {
+                return new CreateRoleStatement(position, ParseIdentifier());
+            }
+            if (AcceptWord("datashare"))
+            {
+                return ParseCreateDatashare(position);
+            }
+            if (AcceptWord("database"))
+            {
+                return ParseCreateDatabase(position);
+            }
+            if (kind.IsWord("materialized") && IsWordAt(1, "view"))
+            {
+                Advance();
+                Advance();
+                return ParseCreateMaterializedView(position);
+            }
+        }
         if (Current.Kind == TokenKind.Identifier && Current.Text is "materialized" or "external" or "user" or "group" or "role"
             or "datashare" or "function" or "procedure" or "database" or "library" or "model" or "sequence" or "type"
             or "trigger" or "extension" or "rule" or "domain")
@@ -67,7 +97,7 @@ internal sealed partial class Parser
             return new CreateTableStatement(position, name, temporary, ifNotExists, [], [], likeAttributes, like, includingDefaults);
         }
         // CTAS column-name list: "(a, b)" — a name followed directly by ',' or ')'.
-        if (IsWord("as") || (IsSymbol("(") && IsNameToken(Peek()) && (Peek(2).IsSymbol(",") || Peek(2).IsSymbol(")"))))
+        if (IsWord("as") || IsTableAttributeStart() || (IsSymbol("(") && IsNameToken(Peek()) && (Peek(2).IsSymbol(",") || Peek(2).IsSymbol(")"))))
         {
             List<string>? columnNames = IsSymbol("(") ? ParseParenthesizedNames() : null;
             TableAttributes ctasAttributes = ParseTableAttributes([]);
@@ -102,6 +132,10 @@ internal sealed partial class Parser
         }
         return new CreateTableStatement(position, name, temporary, ifNotExists, columns, constraints, attributes, null, false);
     }
+
+    private bool IsTableAttributeStart() =>
+        IsWord("diststyle") || IsWord("distkey") || IsWord("sortkey") || IsWord("compound") || IsWord("interleaved")
+        || IsWord("backup") || IsWord("encode");
 
     private bool AcceptIfNotExists()
     {
@@ -471,6 +505,39 @@ internal sealed partial class Parser
             bool ifExists = AcceptIfExists();
             var names = ParseCommaList(ParseIdentifier);
             return new DropSchemaStatement(position, names, ifExists, ParseDropBehavior());
+        }
+        if (kind.IsWord("materialized") && IsWordAt(1, "view"))
+        {
+            Advance();
+            Advance();
+            bool ifExists = AcceptIfExists();
+            var names = ParseCommaList(ParseQualifiedName);
+            return new DropMaterializedViewStatement(position, names, ifExists, ParseDropBehavior());
+        }
+        if (AcceptWord("user") || AcceptWord("group") || AcceptWord("role"))
+        {
+            bool ifExists = AcceptIfExists();
+            var names = ParseCommaList(ParseIdentifier);
+            if (kind.Text == "role" && !AcceptWord("force"))
+            {
+                AcceptWord("restrict");
+            }
+            return kind.Text switch
+            {
+                "user" => new DropUserStatement(position, names, ifExists),
+                "group" => new DropGroupStatement(position, names, ifExists),
+                _ => new DropRoleStatement(position, names, ifExists),
+            };
+        }
+        if (AcceptWord("datashare"))
+        {
+            bool ifExists = AcceptIfExists();
+            return new DropDatashareStatement(position, ParseIdentifier(), ifExists);
+        }
+        if (AcceptWord("database"))
+        {
+            bool ifExists = AcceptIfExists();
+            return new DropDatabaseStatement(position, ParseIdentifier(), ifExists);
         }
         if (kind.Kind == TokenKind.Identifier && kind.Text is "materialized" or "external" or "user" or "group" or "role"
             or "datashare" or "function" or "procedure" or "database" or "library" or "model" or "sequence" or "type")

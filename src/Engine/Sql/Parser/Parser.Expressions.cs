@@ -539,6 +539,12 @@ internal sealed partial class Parser
                 return ParseOverlay();
             case "convert" when call:
                 return ParseConvert();
+            case "approximate" when Peek().Kind == TokenKind.Identifier && Peek(2).IsSymbol("(")
+                && Peek().Text is "count" or "percentile_disc":
+                // Redshift's APPROXIMATE COUNT(DISTINCT x) / APPROXIMATE PERCENTILE_DISC: computed exactly here,
+                // which is within any approximation error.
+                Advance();
+                return ParseNameOrCall();
         }
         if (IsTypeNameStart(t) && (Peek().Kind == TokenKind.String || t.Text is "double" or "character" or "timestamp" or "char"))
         {

@@ -304,7 +304,7 @@ internal sealed partial class Parser
     /// <summary>Redshift's TOP n (a constant).</summary>
     private Expr? ParseTop()
     {
-        if (!IsWord("top"))
+        if (!IsWord("top") || Peek().Kind != TokenKind.Number)
         {
             return null;
         }
@@ -371,7 +371,7 @@ internal sealed partial class Parser
         {
             alias = ParseLabel();
         }
-        else if (IsNameToken(Current))
+        else if (IsBareAlias())
         {
             alias = Advance().Text;
         }

@@ -74,8 +74,18 @@ internal sealed partial class Parser
                 return ParseVacuum();
             case "alter":
                 return ParseAlter();
-            case "grant" or "revoke" or "merge" or "unload" or "lock" or "call" or "comment" or "prepare"
-                or "execute" or "deallocate" or "declare" or "fetch" or "close" or "savepoint" or "release" or "refresh"
+            case "grant":
+                return ParseGrant();
+            case "revoke":
+                return ParseRevoke();
+            case "lock":
+                return ParseLock();
+            case "refresh":
+                return ParseRefresh();
+            case "desc" or "describe":
+                return ParseDescribe();
+            case "merge" or "unload" or "call" or "comment" or "prepare"
+                or "execute" or "deallocate" or "declare" or "fetch" or "close" or "savepoint" or "release"
                 or "cancel" or "listen" or "notify" or "cluster" or "reindex" or "discard" or "checkpoint" or "do":
                 throw NotSupported(t.Text.ToUpperInvariant(), t.Start);
             default:

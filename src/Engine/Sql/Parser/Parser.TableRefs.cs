@@ -151,7 +151,7 @@ internal sealed partial class Parser
         {
             name = ParseIdentifier();
         }
-        else if (IsNameToken(Current))
+        else if (IsBareAlias())
         {
             name = Advance().Text;
         }

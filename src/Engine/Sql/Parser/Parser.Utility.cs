@@ -203,7 +203,11 @@ internal sealed partial class Parser
             Advance();
             return new ShowStatement(position, "session_authorization");
         }
-        if (IsWord("tables") || IsWord("columns") || IsWord("databases") || IsWord("schemas") || IsWord("datashares") || IsWord("grants") || IsWord("view") || IsWord("table"))
+        if (AcceptWord("datashares"))
+        {
+            return ParseShowDatashares(position);
+        }
+        if (IsWord("tables") || IsWord("columns") || IsWord("databases") || IsWord("schemas") || IsWord("grants") || IsWord("view") || IsWord("table"))
         {
             if (!(IsWord("table") || IsWord("view")) || !Peek().IsSymbol(";") && Peek().Kind != TokenKind.End)
             {

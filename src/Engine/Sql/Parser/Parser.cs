@@ -122,6 +122,12 @@ internal sealed partial class Parser
     private bool IsNameToken(Token t) =>
         t.Kind == TokenKind.QuotedIdentifier || (t.Kind == TokenKind.Identifier && !Keywords.IsNameRestricted(t.Text));
 
+    /// <summary>
+    /// True when the current token can be an alias written without AS: a name, except words that start a
+    /// clause in Redshift without being PostgreSQL keywords (QUALIFY).
+    /// </summary>
+    private bool IsBareAlias() => IsNameToken(Current) && !IsWord("qualify");
+
     /// <summary>A column, table, schema or alias name: an unrestricted word or a quoted identifier.</summary>
     private string ParseIdentifier()
     {

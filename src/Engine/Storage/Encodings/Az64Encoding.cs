@@ -17,6 +17,31 @@ internal sealed class Az64Encoding : IntegerEncoding
 
     public override ColumnEncoding Encoding => ColumnEncoding.Az64;
 
+    /// <summary>Encoded size in bytes without encoding (one pass over the values), for the AUTO choice.</summary>
+    public static long EstimateSize(ReadOnlySpan<long> values)
+    {
+        long total = 0;
+        for (int start = 0; start < values.Length; start += GroupSize)
+        {
+            var group = values.Slice(start, Math.Min(GroupSize, values.Length - start));
+            long min = long.MaxValue, max = long.MinValue, minDelta = long.MaxValue, maxDelta = long.MinValue;
+            for (int i = 0; i < group.Length; i++)
+            {
+                long v = group[i];
+                if (v < min) min = v;
+                if (v > max) max = v;
+                if (i == 0) continue;
+                long d = unchecked(v - group[i - 1]);
+                if (d < minDelta) minDelta = d;
+                if (d > maxDelta) maxDelta = d;
+            }
+            long forWords = BitPacking.WordCount(group.Length, BitPacking.WidthOf(unchecked((ulong)(max - min))));
+            long deltaWords = group.Length > 1 ? BitPacking.WordCount(group.Length - 1, BitPacking.WidthOf(unchecked((ulong)(maxDelta - minDelta)))) + 1 : forWords;
+            total += 10 + 8 * Math.Min(forWords, deltaWords);
+        }
+        return total;
+    }
+
     protected override bool TryEncode(ReadOnlySpan<long> values, IBufferWriter<byte> output)
     {
         Span<ulong> packed = stackalloc ulong[GroupSize];

@@ -130,6 +130,13 @@ internal sealed class BuiltInCopyValueParser : ICopyValueParser
         return FieldStatus.Invalid;
     }
 
+    public FieldStatus TryParseReal(ReadOnlySpan<char> text, out float value)
+    {
+        var status = TryParseDouble(text, out double wide);
+        value = (float)wide;
+        return status == FieldStatus.Ok && float.IsInfinity(value) && !double.IsInfinity(wide) ? FieldStatus.OutOfRange : status;
+    }
+
     public FieldStatus TryParseDate(ReadOnlySpan<char> text, out int days)
     {
         text = text.Trim(' ');

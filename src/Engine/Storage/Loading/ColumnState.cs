@@ -28,10 +28,13 @@ internal sealed class ColumnState
             TypeId.Interval => FieldKind.Interval,
             _ => FieldKind.String,
         };
+        if (Kind == FieldKind.String) StringCache = new ShortStringCache();
         Reset();
     }
 
     public CopyColumn Column { get; }
+    /// <summary>DECIMAL precision, with an unspecified precision read as Redshift's default 18.</summary>
+    public int Precision => Type.Precision > 0 ? Type.Precision : 18;
     public SqlType Type { get; }
     public FieldKind Kind { get; }
     public ColumnVector Vector { get; private set; } = null!;
@@ -49,6 +52,9 @@ internal sealed class ColumnState
     public Interval[]? Intervals;
 
     public bool IsString => Kind == FieldKind.String;
+
+    /// <summary>Recently converted short values of a text column (null for other kinds).</summary>
+    public ShortStringCache? StringCache { get; private set; }
 
     /// <summary>Starts a fresh batch-sized vector.</summary>
     public void Reset()

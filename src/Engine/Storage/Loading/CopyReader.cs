@@ -20,7 +20,7 @@ public sealed class CopyReader
     private readonly List<LoadError> _errors = new();
 
     public CopyReader(string path, string tableName, IReadOnlyList<CopyColumn> columns, CopyOptions options)
-        : this(path, tableName, columns, options, BuiltInCopyValueParser.Instance)
+        : this(path, tableName, columns, options, ValueParserAdapter.Instance)
     {
     }
 

@@ -23,6 +23,7 @@ internal interface ICopyValueParser
     /// <summary>Scaled by 10^scale; extra fraction digits are truncated, or rounded half away from zero when <paramref name="round"/>.</summary>
     FieldStatus TryParseDecimal(ReadOnlySpan<char> text, int precision, int scale, bool round, out Int128 unscaled);
     FieldStatus TryParseDouble(ReadOnlySpan<char> text, out double value);
+    FieldStatus TryParseReal(ReadOnlySpan<char> text, out float value);
     /// <summary>DATEFORMAT 'auto': days since 1970-01-01.</summary>
     FieldStatus TryParseDate(ReadOnlySpan<char> text, out int days);
     /// <summary>TIMEFORMAT 'auto': microseconds since the epoch (UTC for TIMESTAMPTZ; offsets honoured there).</summary>

@@ -7,16 +7,19 @@ public sealed class ZonePruner
 
     public ZonePruner(ZonePredicate predicate, TableLayout layout)
     {
-        _terms = new (int, ZoneOp, ZoneValue, ZoneKind, bool)[predicate.Terms.Count];
-        for (int i = 0; i < _terms.Length; i++)
+        var terms = new List<(int, ZoneOp, ZoneValue, ZoneKind, bool)>(predicate.Terms.Count);
+        foreach (var term in predicate.Terms)
         {
-            var term = predicate.Terms[i];
             var type = layout.ColumnType(term.ColumnOrdinal);
             bool needsConstant = term.Op is not (ZoneOp.IsNull or ZoneOp.IsNotNull);
             bool nullConstant = needsConstant && term.Constant is null;
+            // A constant not in the column's physical representation cannot be compared safely: the term is
+            // ignored (it prunes nothing) rather than risk skipping a row group that matches.
+            if (needsConstant && term.Constant is not null && term.Constant.GetType() != Columnar.ColumnVector.PhysicalType(type)) continue;
             var value = needsConstant && term.Constant is not null ? ZoneValue.FromPhysical(term.Constant, type) : default;
-            _terms[i] = (term.ColumnOrdinal, term.Op, value, ZoneValue.KindOf(type), nullConstant);
+            terms.Add((term.ColumnOrdinal, term.Op, value, ZoneValue.KindOf(type), nullConstant));
         }
+        _terms = terms.ToArray();
     }
 
     public bool MayMatch(RowGroup group)

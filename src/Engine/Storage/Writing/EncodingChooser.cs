@@ -5,9 +5,10 @@ using ActorWarehouse.Engine.Types;
 namespace ActorWarehouse.Engine.Storage.Writing;
 
 /// <summary>
-/// ENCODE AUTO: picks a block's encoding from its data. Few long runs → RUNLENGTH; at most 256 distinct
-/// values → BYTEDICT; other integers, dates, timestamps and decimals → AZ64 (which also deltas sorted data);
-/// other strings → ZSTD; booleans and floats → RAW (Redshift's defaults for them).
+/// ENCODE AUTO: picks a block's encoding from its data. Integers, dates, timestamps and decimals take the
+/// smallest of RUNLENGTH, BYTEDICT (≤ 256 distinct) and AZ64 by estimated size. Other types: few long runs →
+/// RUNLENGTH; strings with at most 256 distinct values → BYTEDICT, else ZSTD; booleans, floats, wide decimals
+/// and intervals → RAW (Redshift's default for booleans and floats).
 /// </summary>
 internal static class EncodingChooser
 {
@@ -17,6 +18,7 @@ internal static class EncodingChooser
     public static ColumnEncoding Choose(ColumnVector column, int count)
     {
         if (count == 0) return ColumnEncoding.Raw;
+        if (ColumnEncodings.IsIntegerFamily(column.Type)) return ChooseForIntegers(column, count);
         int runs = column switch
         {
             ColumnVector<string> v => RunLengthEncoding.CountRuns<string>(v.Values.AsSpan(0, count)),
@@ -37,6 +39,18 @@ internal static class EncodingChooser
         if (ColumnEncodings.IsIntegerFamily(type) && EncodingRegistry.TryGet(ColumnEncoding.Az64, out _)) return ColumnEncoding.Az64;
         if (PhysicalValues.IsString(type) && EncodingRegistry.TryGet(ColumnEncoding.Zstd, out _)) return ColumnEncoding.Zstd;
         return ColumnEncoding.Raw;
+    }
+
+    private static ColumnEncoding ChooseForIntegers(ColumnVector column, int count)
+    {
+        var values = PhysicalValues.ToLongs(column, count);
+        int width = PhysicalValues.Width(column.Type);
+        long rle = 4 + (long)RunLengthEncoding.CountRuns<long>(values) * (4 + width);
+        long az64 = Az64Encoding.EstimateSize(values);
+        int distinct = ByteDictEncoding.CountDistinct<long>(values, ByteDictEncoding.MaxEntries);
+        long byteDict = distinct <= ByteDictEncoding.MaxEntries ? 4 + (long)distinct * width + count : long.MaxValue;
+        if (rle <= az64 && rle <= byteDict) return ColumnEncoding.RunLength;
+        return byteDict < az64 ? ColumnEncoding.ByteDict : ColumnEncoding.Az64;
     }
 
     private static int CountFixedRuns(ColumnVector column, int count) => column switch
