@@ -327,6 +327,26 @@ public sealed class CopyReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_stream_source_is_read_and_left_open()
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("1|a|2020-01-01\nbad|b|2020-01-02\n"));
+        var reader = CopyReader.FromStream(input, "STDIN", "t", IdNameDate, new CopyOptions { MaxError = 1 });
+        Assert.Single(Rows(reader.ReadAll()));
+        Assert.Equal("STDIN", Assert.Single(reader.Errors).FileName);
+        Assert.True(input.CanRead);
+    }
+
+    [Fact]
+    public void A_gzip_stream_source_is_recognised()
+    {
+        using var packed = new MemoryStream();
+        using (var zip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) zip.Write(Encoding.UTF8.GetBytes("3|c|2020-01-03\n"));
+        packed.Position = 0;
+        var rows = Rows(CopyReader.FromStream(packed, "STDIN", "t", IdNameDate, new CopyOptions()).ReadAll());
+        Assert.Equal(3, Assert.Single(rows)[0]);
+    }
+
+    [Fact]
     public void A_missing_file_is_reported_with_a_sqlstate()
     {
         var e = Assert.Throws<SqlException>(() => new CopyReader(Path.Combine(_dir, "nope.txt"), "t", IdNameDate, new CopyOptions()).ReadAll());
