@@ -177,4 +177,21 @@ public class ValueParserTests
         Assert.Equal("abc", ValueParser.Parse("abc  ", SqlType.Varchar(3)));
         Assert.Equal("ab", ValueParser.Parse("ab   ", SqlType.Char(3)));
     }
+
+    [Fact]
+    public void Timestamptz_accepts_a_zone_name()
+    {
+        var micros = (long)ValueParser.Parse("2024-01-02 03:04:05 America/New_York", SqlType.TimestampTz);
+        Assert.Equal("2024-01-02 08:04:05+00", ValueFormatter.FormatTimestampTz(micros));
+    }
+
+    [Fact]
+    public void Today_is_midnight_of_the_current_utc_date()
+    {
+        var before = DateTime.UtcNow.Date;
+        var micros = (long)ValueParser.Parse("today", SqlType.Timestamp);
+        var after = DateTime.UtcNow.Date;
+        Assert.Equal(0, micros % Interval.MicrosPerDay);
+        Assert.Contains(DateTime.UnixEpoch.AddTicks(micros * 10).Date, new[] { before, after });
+    }
 }
