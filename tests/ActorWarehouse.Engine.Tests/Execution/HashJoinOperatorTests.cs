@@ -110,6 +110,15 @@ public sealed class HashJoinOperatorTests
     }
 
     [Fact]
+    public void Mark_join_is_null_when_the_residual_is_null_and_nothing_matches()
+    {
+        // right.value > 30 is NULL for the right row with a NULL value.
+        var left = Batch(Ints(2, 3), Texts("b", "c"));
+        var right = Batch(Ints(2, 3, 3), Ints(null, 31, 5));
+        Assert.Equal(["2|b|NULL", "3|c|t"], Join(JoinKind.Mark, residual: new GreaterThan(3, 30), left: left, right: right));
+    }
+
+    [Fact]
     public void Single_join_fails_with_21000_when_a_row_has_two_matches()
     {
         var error = Assert.Throws<SqlException>(() => Join(JoinKind.Single));

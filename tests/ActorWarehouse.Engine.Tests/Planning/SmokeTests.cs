@@ -1,4 +1,4 @@
-namespace ActorWarehouse.Engine.Tests.Planning;
+namespace ActorWarehouse.Engine.Tests.Planner;
 
 public sealed class SmokeTests
 {

@@ -1,7 +1,7 @@
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Types;
 
-namespace ActorWarehouse.Engine.Tests.Planning;
+namespace ActorWarehouse.Engine.Tests.Planner;
 
 /// <summary>Runs SQL on an in-memory warehouse and renders results as text rows (PostgreSQL output format).</summary>
 internal sealed class SqlTestHelper : IDisposable

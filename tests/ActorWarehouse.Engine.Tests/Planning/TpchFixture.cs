@@ -1,4 +1,4 @@
-namespace ActorWarehouse.Engine.Tests.Planning;
+namespace ActorWarehouse.Engine.Tests.Planner;
 
 /// <summary>An in-memory warehouse with the TPC-H SF 0.01 data of /work/shared/tpch loaded through COPY.</summary>
 public sealed class TpchFixture : IDisposable

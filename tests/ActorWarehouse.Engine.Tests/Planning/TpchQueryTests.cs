@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ActorWarehouse.Engine.Types;
 
-namespace ActorWarehouse.Engine.Tests.Planning;
+namespace ActorWarehouse.Engine.Tests.Planner;
 
 /// <summary>The 22 TPC-H queries at SF 0.01 through Session.Execute, compared with the reference answers.</summary>
 public sealed class TpchQueryTests(TpchFixture tpch) : IClassFixture<TpchFixture>

@@ -237,6 +237,59 @@ public sealed class CopyReaderTests : IDisposable
         Assert.True(float.IsNaN((float)row[7]!));
     }
 
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("-0", 0L)]
+    [InlineData("+7", 700L)]
+    [InlineData("1.", 100L)]
+    [InlineData(".5", 50L)]
+    [InlineData("-12.3", -1230L)]
+    [InlineData("  42.25 ", 4225L)]
+    [InlineData("99999999.99", 9999999999L)]
+    [InlineData("000001.10", 110L)]
+    public void Decimal_spellings_load_to_the_scaled_value(string text, long expected)
+    {
+        var path = WriteFile(text + "\n");
+        var rows = Rows(new CopyReader(path, "t", new[] { new CopyColumn("c", SqlType.Decimal(10, 2)) }, new CopyOptions()).ReadAll());
+        Assert.Equal(expected, Assert.Single(rows)[0]);
+    }
+
+    [Theory]
+    [InlineData("2147483647", true)]
+    [InlineData("2147483648", false)]
+    [InlineData("-2147483648", true)]
+    [InlineData("12a", false)]
+    [InlineData("-", false)]
+    [InlineData("1e3", false)]
+    public void Integer_fields_accept_exactly_the_values_that_fit(string text, bool loads)
+    {
+        var path = WriteFile(text + "\n");
+        var reader = new CopyReader(path, "t", new[] { new CopyColumn("i", SqlType.Integer) }, new CopyOptions { MaxError = 1 });
+        var rows = Rows(reader.ReadAll());
+        Assert.Equal(loads ? 1 : 0, rows.Count);
+        if (loads) Assert.Equal(int.Parse(text), rows[0][0]);
+    }
+
+    [Theory]
+    [InlineData("2024-02-29", 2024, 2, 29)]
+    [InlineData("20240229", 2024, 2, 29)]
+    [InlineData("2024/02/29", 2024, 2, 29)]
+    [InlineData("02/29/2024", 2024, 2, 29)]
+    public void Auto_dateformat_accepts_the_common_spellings(string text, int y, int m, int d)
+    {
+        var path = WriteFile(text + "\n");
+        var rows = Rows(new CopyReader(path, "t", new[] { new CopyColumn("d", SqlType.Date) }, new CopyOptions()).ReadAll());
+        Assert.Equal(Days(y, m, d), Assert.Single(rows)[0]);
+    }
+
+    [Fact]
+    public void An_impossible_calendar_date_is_a_row_error()
+    {
+        var path = WriteFile("2023-02-29\n");
+        var e = Assert.Throws<CopyLoadException>(() => new CopyReader(path, "t", new[] { new CopyColumn("d", SqlType.Date) }, new CopyOptions()).ReadAll());
+        Assert.Equal(1205, e.Errors[0].ErrorCode);
+    }
+
     [Fact]
     public void Roundec_rounds_extra_decimal_digits()
     {
@@ -271,6 +324,26 @@ public sealed class CopyReaderTests : IDisposable
         Assert.True(ids.Zip(ids.Skip(1)).All(p => p.First < p.Second));
         Assert.Equal(250_000, Assert.Single(reader.Errors).LineNumber);
         Assert.All(batches, b => Assert.True(b.RowCount <= Batch.DefaultCapacity));
+    }
+
+    [Fact]
+    public void A_stream_source_is_read_and_left_open()
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("1|a|2020-01-01\nbad|b|2020-01-02\n"));
+        var reader = CopyReader.FromStream(input, "STDIN", "t", IdNameDate, new CopyOptions { MaxError = 1 });
+        Assert.Single(Rows(reader.ReadAll()));
+        Assert.Equal("STDIN", Assert.Single(reader.Errors).FileName);
+        Assert.True(input.CanRead);
+    }
+
+    [Fact]
+    public void A_gzip_stream_source_is_recognised()
+    {
+        using var packed = new MemoryStream();
+        using (var zip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) zip.Write(Encoding.UTF8.GetBytes("3|c|2020-01-03\n"));
+        packed.Position = 0;
+        var rows = Rows(CopyReader.FromStream(packed, "STDIN", "t", IdNameDate, new CopyOptions()).ReadAll());
+        Assert.Equal(3, Assert.Single(rows)[0]);
     }
 
     [Fact]

@@ -27,25 +27,42 @@ public static class VectorOps
     public static ColumnVector<T> TakeTyped<T>(ColumnVector<T> source, ReadOnlySpan<int> indices)
     {
         int n = indices.Length;
-        var values = new T[n];
+        var values = GC.AllocateUninitializedArray<T>(n);
         var src = source.Values;
         var srcValidity = source.Validity;
+        if (srcValidity is null)
+        {
+            // Common case: no NULLs in the source. Gather first, then look for NULL-extending (-1) indices.
+            bool extended = false;
+            for (int i = 0; i < n; i++)
+            {
+                int idx = indices[i];
+                if (idx < 0)
+                {
+                    extended = true;
+                    values[i] = default!;
+                    continue;
+                }
+                values[i] = src[idx];
+            }
+            if (!extended) return new ColumnVector<T>(source.Type, values, n);
+            var nulls = new ValidityBitmap(n);
+            for (int i = 0; i < n; i++)
+                if (indices[i] < 0) nulls.SetNull(i);
+            return new ColumnVector<T>(source.Type, values, n, nulls);
+        }
         ValidityBitmap? validity = null;
         for (int i = 0; i < n; i++)
         {
             int idx = indices[i];
-            if (idx < 0)
+            if (idx < 0 || !srcValidity.IsValid(idx))
             {
                 validity ??= new ValidityBitmap(n);
                 validity.SetNull(i);
+                values[i] = default!;
                 continue;
             }
             values[i] = src[idx];
-            if (srcValidity is not null && !srcValidity.IsValid(idx))
-            {
-                validity ??= new ValidityBitmap(n);
-                validity.SetNull(i);
-            }
         }
         return new ColumnVector<T>(source.Type, values, n, validity);
     }

@@ -162,10 +162,25 @@ internal sealed partial class ExpressionBinder
             holder.Plan = new LogicalJoin(JoinKind.Semi, holder.Plan, sub.Plan, lk, rk, BoundExprs.And([comparison, .. residual]));
             return BoundLiteral.Bool(true);
         }
+        // Two existence marks keep the three-valued result exact: some comparison TRUE → TRUE; else some comparison
+        // NULL → NULL; else FALSE (also for an empty subquery).
         holder.Plan = new LogicalJoin(JoinKind.Mark, holder.Plan, sub.Plan, lk, rk, BoundExprs.And([comparison, .. residual])) { MarkName = "any" };
-        BoundExpr mark = new BoundColumnRef(leftCount, SqlType.Boolean, "any");
-        return q.Quantifier == Quantifier.All ? Not(mark) : mark;
+        var sawTrue = new BoundColumnRef(leftCount, SqlType.Boolean, "any");
+        int nullMarkOrdinal = holder.Plan.Schema.Count;
+        var nullComparison = new BoundIsNull(BoundExprs.Shift(comparison, 0), Negated: false);
+        holder.Plan = new LogicalJoin(JoinKind.Mark, holder.Plan, sub.Plan, lk.ToList(), rk.ToList(),
+            BoundExprs.And([ShiftRight(nullComparison, leftCount, 1), .. residual.Select(r => ShiftRight(r, leftCount, 1))])) { MarkName = "any_null" };
+        var sawNull = new BoundColumnRef(nullMarkOrdinal, SqlType.Boolean, "any_null");
+        BoundExpr any = new BoundCase([
+            new BoundWhen(new BoundIsDistinctFrom(sawTrue, BoundLiteral.Bool(true), Negated: true), BoundLiteral.Bool(true)),
+            new BoundWhen(new BoundIsDistinctFrom(sawNull, BoundLiteral.Bool(true), Negated: true), BoundLiteral.Null(SqlType.Boolean))],
+            BoundLiteral.Bool(false), SqlType.Boolean);
+        return q.Quantifier == Quantifier.All ? Not(any) : any;
     }
+
+    /// <summary>Moves right-side column references (ordinal ≥ <paramref name="leftCount"/>) by <paramref name="by"/>: the left input grew.</summary>
+    private static BoundExpr ShiftRight(BoundExpr e, int leftCount, int by) =>
+        BoundExprs.Rewrite(e, x => x is BoundColumnRef c && c.Ordinal >= leftCount ? c with { Ordinal = c.Ordinal + by } : null);
 
     private static string Negate(string symbol) => symbol switch
     {

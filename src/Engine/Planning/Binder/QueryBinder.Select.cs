@@ -17,13 +17,14 @@ internal sealed partial class QueryBinder
     /// With <paramref name="pullCorrelation"/>, WHERE conjuncts that reference the enclosing block are returned in
     /// <see cref="BoundQuery.Correlated"/> instead of being filtered here.
     /// </summary>
-    private BoundQuery BindSelect(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation)
+    private BoundQuery BindSelect(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation,
+        bool resolveUnknown = true)
     {
         var savedSelect = _currentSelect;
         _currentSelect = s;
         try
         {
-            return BindSelectBlock(s, outer, env, orderBy, pullCorrelation);
+            return BindSelectBlock(s, outer, env, orderBy, pullCorrelation, resolveUnknown);
         }
         finally
         {
@@ -31,7 +32,8 @@ internal sealed partial class QueryBinder
         }
     }
 
-    private BoundQuery BindSelectBlock(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation)
+    private BoundQuery BindSelectBlock(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation,
+        bool resolveUnknown)
     {
         var (fromPlan, scope) = BindFrom(s.From, outer, env);
         var holder = new PlanHolder(fromPlan);
@@ -108,8 +110,10 @@ internal sealed partial class QueryBinder
             selectExprs.Add(current.Bind(entry.Expr));
             names.Add(entry.Name);
         }
+        // PostgreSQL resolves unknown-typed outputs (NULL, 'text') as text, except in set-operation branches where
+        // the other branch decides.
         for (int i = 0; i < selectExprs.Count; i++)
-            if (selectExprs[i].Type.Id == TypeId.Unknown) selectExprs[i] = Coercion.Cast(selectExprs[i], SqlType.Text);
+            if (resolveUnknown && selectExprs[i].Type.Id == TypeId.Unknown) selectExprs[i] = Coercion.Cast(selectExprs[i], SqlType.Text);
 
         // ORDER BY: output ordinals, output names, or expressions (hidden columns when not in the list).
         var hidden = new List<BoundExpr>();

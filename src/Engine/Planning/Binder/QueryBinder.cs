@@ -87,9 +87,9 @@ internal sealed partial class QueryBinder
     }
 
     /// <summary>A query body other than a plain SELECT block (which needs the enclosing ORDER BY).</summary>
-    private BoundQuery BindQueryExpr(QueryExpr body, Scope? outer, CteEnvironment env) => body switch
+    private BoundQuery BindQueryExpr(QueryExpr body, Scope? outer, CteEnvironment env, bool setOperationBranch = false) => body switch
     {
-        SelectQuery s => BindSelect(s, outer, env, [], pullCorrelation: false),
+        SelectQuery s => BindSelect(s, outer, env, [], pullCorrelation: false, resolveUnknown: !setOperationBranch),
         Query q => BindQuery(q, outer, env, pullCorrelation: false),
         ValuesQuery v => BindValues(v, outer),
         SetOperationQuery s => BindSetOperation(s, outer, env),
@@ -116,8 +116,8 @@ internal sealed partial class QueryBinder
 
     private BoundQuery BindSetOperation(SetOperationQuery s, Scope? outer, CteEnvironment env)
     {
-        var left = BindQueryExpr(s.Left, outer, env);
-        var right = BindQueryExpr(s.Right, outer, env);
+        var left = BindQueryExpr(s.Left, outer, env, setOperationBranch: true);
+        var right = BindQueryExpr(s.Right, outer, env, setOperationBranch: true);
         var name = s.Operator.ToString().ToUpperInvariant();
         if (left.VisibleCount != right.VisibleCount)
             throw new SqlException(SqlState.SyntaxError, $"each {name} query must have the same number of columns", s.Position + 1);

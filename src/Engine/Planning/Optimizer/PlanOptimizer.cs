@@ -13,6 +13,7 @@ public static class PlanOptimizer
     public static IReadOnlyList<IOptimizerRule> DefaultRules { get; } =
     [
         new ConstantFolding(),
+        new CommonConjunctExtraction(),
         new PredicatePushdown(),
         new JoinReordering(),
         new PredicatePushdown(),

@@ -7,12 +7,29 @@ internal sealed partial class ChunkParser
 {
     private readonly record struct Failure(int Code, string Reason);
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Converts one non-null field into the current batch row; returns the failure, if any.</summary>
     private Failure? Convert(ColumnState state, ReadOnlySpan<byte> field)
     {
         int row = _rowsInBatch;
         if (state.Kind == FieldKind.String) return ConvertString(state, field, row);
 
+        switch (state.Kind)
+        {
+            case FieldKind.Int32 when FastPaths.TryInt64(field, out long i32) && i32 == (int)i32:
+                state.Int32s![row] = (int)i32;
+                return null;
+            case FieldKind.Int64 when FastPaths.TryInt64(field, out long i64):
+                state.Int64s![row] = i64;
+                return null;
+            case FieldKind.Decimal64 when FastPaths.TryDecimal64(field, state.Precision, state.Type.Scale, out long d):
+                state.Int64s![row] = d;
+                return null;
+            case FieldKind.Date when _settings.DatePattern is null && FastPaths.TryIsoDate(field, out int days):
+                state.Int32s![row] = days;
+                return null;
+        }
         if (field.Length > MaxNumericFieldChars) return new Failure(1216, $"Value too long for type {state.Type}");
         Span<char> chars = stackalloc char[field.Length];
         for (int i = 0; i < field.Length; i++)
@@ -93,10 +110,27 @@ internal sealed partial class ChunkParser
 
     private Failure? ConvertString(ColumnState state, ReadOnlySpan<byte> field, int row)
     {
+        var cache = field.Length <= ShortStringCache.MaxFieldBytes ? state.StringCache : null;
+        if (cache is not null && cache.TryGet(field, out string cached))
+        {
+            state.Strings![row] = cached;
+            return null;
+        }
         string value;
-        if (ChunkParser.IsValidUtf8(field)) value = field.IsEmpty ? "" : Encoding.UTF8.GetString(field);
-        else if (_settings.Options.AcceptInvChars is { } replacement) value = ReplaceInvalid(field, replacement);
-        else return new Failure(1220, "String contains invalid or unsupported UTF8 codepoints");
+        if (field.IsEmpty) value = "";
+        else
+        {
+            try
+            {
+                value = StrictUtf8.GetString(field); // validates while decoding: one pass
+            }
+            catch (DecoderFallbackException)
+            {
+                if (_settings.Options.AcceptInvChars is not { } replacement)
+                    return new Failure(1220, "String contains invalid or unsupported UTF8 codepoints");
+                value = ReplaceInvalid(field, replacement);
+            }
+        }
 
         if (state.Type.Id == TypeId.Char || _settings.Options.TrimBlanks) value = value.TrimEnd(' ');
         int limit = state.Type.Length;
@@ -111,6 +145,7 @@ internal sealed partial class ChunkParser
             }
         }
         state.Strings![row] = value;
+        cache?.Add(field, value);
         return null;
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 using ActorWarehouse.Engine.Columnar;
 
 namespace ActorWarehouse.Engine.Storage.Loading;
@@ -332,6 +331,4 @@ internal sealed partial class ChunkParser
         bytes.CopyTo(_scratch.AsSpan(_scratchUsed));
         _scratchUsed += bytes.Length;
     }
-
-    internal static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes);
 }

@@ -28,6 +28,7 @@ internal sealed class ColumnState
             TypeId.Interval => FieldKind.Interval,
             _ => FieldKind.String,
         };
+        if (Kind == FieldKind.String) StringCache = new ShortStringCache();
         Reset();
     }
 
@@ -51,6 +52,9 @@ internal sealed class ColumnState
     public Interval[]? Intervals;
 
     public bool IsString => Kind == FieldKind.String;
+
+    /// <summary>Recently converted short values of a text column (null for other kinds).</summary>
+    public ShortStringCache? StringCache { get; private set; }
 
     /// <summary>Starts a fresh batch-sized vector.</summary>
     public void Reset()

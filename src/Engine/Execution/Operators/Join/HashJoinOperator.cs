@@ -41,6 +41,7 @@ public sealed class HashJoinOperator : Operator
     private int[] _groups = [];
     private bool[] _probeMatched = [];
     private bool[] _keyNull = [];
+    private bool[] _residualNull = [];
     private int _row;
     private int _chain = -2;
     private bool _finished;
@@ -106,11 +107,13 @@ public sealed class HashJoinOperator : Operator
             _groups = new int[n];
             _probeMatched = new bool[n];
             _keyNull = new bool[n];
+            _residualNull = new bool[n];
         }
         if (_keyVectors.Length != _probeKeys.Count) _keyVectors = new ColumnVector[_probeKeys.Count];
         for (int k = 0; k < _probeKeys.Count; k++) _keyVectors[k] = _probeKeys[k].Evaluate(batch, _context);
         Array.Clear(_probeMatched, 0, n);
         Array.Clear(_keyNull, 0, n);
+        Array.Clear(_residualNull, 0, n);
         foreach (var key in _keyVectors)
         {
             if (key.Validity is not { } validity) continue;
@@ -178,6 +181,12 @@ public sealed class HashJoinOperator : Operator
         if (_residual is not null)
         {
             var passed = (ColumnVector<bool>)_residual.Evaluate(candidates!, _context);
+            if (_kind == JoinKind.Mark && passed.Validity is { } unknown)
+            {
+                // A residual that is NULL for some pair makes IN's answer NULL unless another pair matches.
+                for (int k = 0; k < pairs; k++)
+                    if (!unknown.IsValid(k)) _residualNull[_pairProbe[k]] = true;
+            }
             int kept = VectorOps.SelectTrue(passed, pairs, _selection);
             if (kept < pairs)
             {
@@ -269,7 +278,7 @@ public sealed class HashJoinOperator : Operator
             {
                 mark.Values[i] = true;
             }
-            else if (!buildEmpty && (_keyNull[i] || table.HasNullKey))
+            else if (!buildEmpty && (_keyNull[i] || table.HasNullKey || _residualNull[i]))
             {
                 mark.Validity ??= new ValidityBitmap(n);
                 mark.Validity.SetNull(i);
