@@ -207,12 +207,11 @@ internal sealed partial class Parser
         {
             return ParseShowDatashares(position);
         }
-        if (IsWord("tables") || IsWord("columns") || IsWord("databases") || IsWord("schemas") || IsWord("grants") || IsWord("view") || IsWord("table"))
+        if (Current.Kind == TokenKind.Identifier && Current.Text is "tables" or "columns" or "databases" or "schemas" or "grants"
+            or "table" or "view" or "procedure" or "model" or "external" or "materialized")
         {
-            if (!(IsWord("table") || IsWord("view")) || !Peek().IsSymbol(";") && Peek().Kind != TokenKind.End)
-            {
-                throw NotSupported("SHOW " + Current.Text.ToUpperInvariant(), Current.Start);
-            }
+            // Redshift's object listings and DDL display (SHOW TABLES FROM SCHEMA ..., SHOW TABLE t).
+            throw NotSupported("SHOW " + Current.Text.ToUpperInvariant(), Current.Start);
         }
         return new ShowStatement(position, ParseSettingName());
     }
