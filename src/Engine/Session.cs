@@ -63,6 +63,7 @@ public sealed partial class Session : IDisposable
 
         using var timeout = StatementCancellation(cancellationToken);
         var transaction = _transaction ?? Warehouse.Transactions.Begin(isExplicit: false);
+        _statementToken = timeout.Token;
         try
         {
             var result = Dispatch(statement, sql, transaction, timeout.Token);

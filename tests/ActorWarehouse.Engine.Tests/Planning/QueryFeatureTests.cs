@@ -143,5 +143,20 @@ public sealed class QueryFeatureTests : IDisposable
     public void Generate_series_in_from() =>
         Assert.Equal(["15"], _db.Rows("select sum(n) from generate_series(1, 5) as g(n)"));
 
+    [Fact]
+    public void Recursive_cte_iterates_until_no_new_rows() =>
+        Assert.Equal(["55"], _db.Rows("with recursive r(n) as (select 1 union all select n + 1 from r where n < 10) select sum(n) from r"));
+
+    [Fact]
+    public void Recursive_cte_with_union_stops_on_repeated_rows() =>
+        Assert.Equal(["0", "1", "2"], _db.Rows("with recursive r(n) as (select 0 union select (n + 1) % 3 from r) select n from r order by n"));
+
+    [Fact]
+    public void Insert_values_may_contain_scalar_subqueries()
+    {
+        _db.Run("insert into t values ((select max(a) from t) + 10, 'sub')");
+        Assert.Equal(["13"], _db.Rows("select a from t where b = 'sub'"));
+    }
+
     public void Dispose() => _db.Dispose();
 }

@@ -230,10 +230,22 @@ internal sealed partial class QueryBinder
 
     private static AggregateCall BindAggregateCall(FunctionCall f, ExpressionBinder binder)
     {
+        foreach (var argument in f.Arguments)
+            if (AstWalker.Contains(argument, AstWalker.IsWindowCall))
+                throw new SqlException(SqlState.GroupingError, "aggregate function calls cannot contain window function calls", argument.Position + 1);
         var args = f.Star ? new List<BoundExpr>() : f.Arguments.Select(binder.Bind).ToList();
+        // Unknown literals (LISTAGG(x, ',')) are text, as PostgreSQL resolves them for aggregates.
+        for (int i = 0; i < args.Count; i++)
+            if (args[i].Type.Id == TypeId.Unknown) args[i] = Coercion.Cast(args[i], SqlType.Text);
         ResolvedAggregate resolved;
         try
         {
+            resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
+        }
+        catch (SqlException) when (f.Name is "listagg" && args.Count > 0 && !args[0].Type.IsString)
+        {
+            // Redshift's LISTAGG takes any expression and concatenates its text form.
+            args[0] = Coercion.Cast(args[0], SqlType.Text, isExplicit: true);
             resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
         }
         catch (SqlException e) when (e.Position is null)

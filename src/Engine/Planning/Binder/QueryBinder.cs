@@ -34,14 +34,13 @@ internal sealed partial class QueryBinder
         {
             if (query.With is { } with)
             {
-                if (with.Recursive)
-                    throw new SqlException(SqlState.FeatureNotSupported, "WITH RECURSIVE is not supported", with.Position + 1);
                 var inner = new CteEnvironment(env);
                 foreach (var cte in with.Ctes)
                 {
                     if (inner.Contains(cte.Name))
                         throw new SqlException(SqlState.DuplicateAlias, $"WITH query name \"{cte.Name}\" specified more than once", cte.Position + 1);
-                    inner.Add(cte, inner);
+                    if (with.Recursive && AstReferences.Mentions(cte.Query, "", cte.Name)) BindRecursiveCte(cte, inner);
+                    else inner.Add(cte, inner);
                 }
                 env = inner;
             }
