@@ -26,6 +26,11 @@ public static class SqlState
     public const string InvalidRegularExpression = "2201B";
     public const string BadCopyFileFormat = "22P04";
     public const string InvalidEscapeSequence = "22025";
+    public const string InvalidRowCountInLimit = "2201W";
+    public const string InvalidRowCountInOffset = "2201X";
+    public const string SubstringError = "22011";
+    public const string InvalidArgumentForLogarithm = "2201E";
+    public const string InvalidArgumentForPowerFunction = "2201F";
 
     // Class 23 — Integrity Constraint Violation
     public const string NotNullViolation = "23502";
@@ -53,6 +58,8 @@ public static class SqlState
     public const string DuplicateSchema = "42P06";
     public const string DuplicateObject = "42710";
     public const string DuplicateColumn = "42701";
+    public const string DuplicateAlias = "42712";
+    public const string ReservedName = "42939";
     public const string AmbiguousColumn = "42702";
     public const string DatatypeMismatch = "42804";
     public const string GroupingError = "42803";
@@ -61,6 +68,8 @@ public static class SqlState
     public const string WrongObjectType = "42809";
     public const string CannotCoerce = "42846";
     public const string InvalidTableDefinition = "42P16";
+    public const string InvalidObjectDefinition = "42P17";
+    public const string InvalidRecursion = "42P19";
     public const string UndefinedParameter = "42P02";
     public const string DependentObjectsStillExist = "2BP01";
 
@@ -70,6 +79,9 @@ public static class SqlState
 
     // Class 54 — Program Limit Exceeded
     public const string ProgramLimitExceeded = "54000";
+
+    // Class 55 — Object Not In Prerequisite State
+    public const string CantChangeRuntimeParam = "55P02";
 
     // Class 57 — Operator Intervention
     public const string QueryCanceled = "57014";

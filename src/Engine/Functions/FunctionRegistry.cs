@@ -21,6 +21,17 @@ public static class FunctionRegistry
         return Catalog.ResolveScalar(key, argTypes) ?? throw NoMatch(key, argTypes, isAggregate: false);
     }
 
+    /// <summary>
+    /// As <see cref="ResolveScalar(string, IReadOnlyList{SqlType})"/>, also told the values of constant arguments
+    /// (physical values as the argument types store them; null for a non-constant or NULL argument). Some result
+    /// types depend on them: round(numeric, 2) is numeric with scale 2, as in PostgreSQL.
+    /// </summary>
+    public static ResolvedFunction ResolveScalar(string name, IReadOnlyList<SqlType> argTypes, IReadOnlyList<object?> constantArgs)
+    {
+        string key = Normalize(name);
+        return Catalog.ResolveScalar(key, argTypes, constantArgs) ?? throw NoMatch(key, argTypes, isAggregate: false);
+    }
+
     /// <summary>The aggregate for these argument types (count(*) has none); throws 42883 when nothing matches.</summary>
     public static ResolvedAggregate ResolveAggregate(string name, IReadOnlyList<SqlType> argTypes, bool distinct)
     {
@@ -53,7 +64,7 @@ public static class FunctionRegistry
     }
 
     private static bool IsOperatorSymbol(string name) =>
-        name is "+" or "-" or "*" or "/" or "%" or "=" or "<>" or "<" or "<=" or ">" or ">=" or "||" or "neg" or "not" or "like" or "ilike";
+        name is "+" or "-" or "*" or "/" or "%" or "^" or "=" or "<>" or "<" or "<=" or ">" or ">=" or "||" or "neg" or "not" or "like" or "ilike" or "~" or "~*" or "!~" or "!~*";
 
     private static string OperatorSpelling(string name) => name switch
     {

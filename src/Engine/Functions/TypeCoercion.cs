@@ -14,8 +14,8 @@ public static class TypeCoercion
 {
     public static SqlType CommonType(SqlType a, SqlType b)
     {
-        if (a == b) return a;
         if (a.Id == TypeId.Unknown) return b.Id == TypeId.Unknown ? SqlType.Text : b;
+        if (a == b) return a;
         if (b.Id == TypeId.Unknown) return a;
 
         int ra = TypeCategories.NumericRank(a.Id), rb = TypeCategories.NumericRank(b.Id);
@@ -43,13 +43,16 @@ public static class TypeCoercion
         throw new SqlException(SqlState.DatatypeMismatch, $"types {a} and {b} cannot be matched");
     }
 
-    /// <summary>The common type of several values (left to right, as PostgreSQL folds them).</summary>
+    /// <summary>The common type of several values: unknown literals are skipped; all unknown gives text.</summary>
     public static SqlType CommonType(IReadOnlyList<SqlType> types)
     {
-        if (types.Count == 0) return SqlType.Text;
-        var result = types[0];
-        for (int i = 1; i < types.Count; i++) result = CommonType(result, types[i]);
-        return result.Id == TypeId.Unknown ? SqlType.Text : result;
+        SqlType? result = null;
+        foreach (var type in types)
+        {
+            if (type.Id == TypeId.Unknown) continue;
+            result = result is { } r ? CommonType(r, type) : type;
+        }
+        return result ?? SqlType.Text;
     }
 
     /// <summary>An integer type as the DECIMAL(p,0) that holds all its values; DECIMAL unchanged.</summary>

@@ -6,6 +6,11 @@ public static class CommandTable
     /// <summary>Every command of `aw`; add one line per command.</summary>
     public static readonly IReadOnlyList<ICliCommand> Commands =
     [
+        new Commands.SqlCommand(),
+        new Commands.GenTpchCommand(),
+        new Commands.SltCommand(),
+        new Commands.BenchTpchCommand(),
+        new Commands.DemoCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

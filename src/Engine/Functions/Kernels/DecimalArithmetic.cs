@@ -39,6 +39,12 @@ internal static class DecimalArithmetic
         }
     }
 
+    /// <summary>Two 64-bit operands never overflow a 128-bit product, so no check is needed.</summary>
+    private struct MultiplyLongToWide : IBinaryOp<long, long, Int128>
+    {
+        public static Int128 Apply(long a, long b) => Math.BigMul(a, b);
+    }
+
     private struct Negate<T> : IUnaryOp<T, T> where T : IBinaryInteger<T> { public static T Apply(T a) => checked(-a); }
 
     private struct Absolute<T> : IUnaryOp<T, T> where T : IBinaryInteger<T> { public static T Apply(T a) => checked(T.Abs(a)); }
@@ -50,6 +56,7 @@ internal static class DecimalArithmetic
         return (wa, wb, wr) switch
         {
             (false, false, false) => Pick<long, long, long>(op, result),
+            (false, false, true) when op == "*" => Checked<long, long, Int128, MultiplyLongToWide>(result),
             (false, false, true) => Pick<long, long, Int128>(op, result),
             (true, false, true) => Pick<Int128, long, Int128>(op, result),
             (false, true, true) => Pick<long, Int128, Int128>(op, result),

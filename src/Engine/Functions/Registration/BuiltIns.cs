@@ -11,7 +11,14 @@ internal static class BuiltIns
         ArithmeticOperators.Register(catalog);
         ComparisonOperators.Register(catalog);
         TextOperators.Register(catalog);
-        BasicAggregates.Register(catalog);
+        MathFunctions.Register(catalog);
+        TextFunctionRegistrations.Register(catalog);
+        ConditionalFunctions.Register(catalog);
+        DateTimeFunctions.Register(catalog);
+        FormattingFunctions.Register(catalog);
+        TimeZoneFunctions.Register(catalog);
+        RedshiftExtras.Register(catalog);
+        AggregateFunctions.Register(catalog);
         return catalog;
     }
 }

@@ -9,7 +9,11 @@ internal sealed class FunctionCatalog
     private readonly Dictionary<string, CustomResolver> _custom = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<AggregateOverload>> _aggregates = new(StringComparer.Ordinal);
 
-    public void Add(string name, TypeId[] parameters, Func<SqlType[], ResolvedFunction> bind)
+    public void Add(string name, TypeId[] parameters, Func<SqlType[], ResolvedFunction> bind) =>
+        AddWithConstants(name, parameters, (types, _) => bind(types));
+
+    /// <summary>Registers an overload whose result type may depend on constant arguments (round(x, 2) has scale 2).</summary>
+    public void AddWithConstants(string name, TypeId[] parameters, Func<SqlType[], IReadOnlyList<object?>?, ResolvedFunction> bind)
     {
         if (!_scalars.TryGetValue(name, out var list)) _scalars[name] = list = [];
         list.Add(new ScalarOverload(name, parameters, bind));
@@ -34,7 +38,7 @@ internal sealed class FunctionCatalog
 
     public bool IsScalar(string name) => _scalars.ContainsKey(name) || _custom.ContainsKey(name);
 
-    public ResolvedFunction? ResolveScalar(string name, IReadOnlyList<SqlType> args)
+    public ResolvedFunction? ResolveScalar(string name, IReadOnlyList<SqlType> args, IReadOnlyList<object?>? constants = null)
     {
         if (_custom.TryGetValue(name, out var custom)) return custom(args);
         if (!_scalars.TryGetValue(name, out var list)) return null;
@@ -43,7 +47,7 @@ internal sealed class FunctionCatalog
         int chosen = OverloadResolver.Choose(signatures, args);
         if (chosen < 0) return null;
         var overload = list[chosen];
-        return overload.Bind(ConcreteTypes(overload.Parameters, args));
+        return overload.Bind(ConcreteTypes(overload.Parameters, args), constants);
     }
 
     public ResolvedAggregate? ResolveAggregate(string name, IReadOnlyList<SqlType> args, bool distinct)

@@ -6,11 +6,13 @@ namespace ActorWarehouse.Engine.Functions.Resolution;
 /// One candidate signature: parameter type families (precision, scale and length come from the actual
 /// arguments) and a binder that turns concrete parameter types into a <see cref="ResolvedFunction"/>.
 /// </summary>
-internal sealed class ScalarOverload(string name, TypeId[] parameters, Func<SqlType[], ResolvedFunction> bind)
+internal sealed class ScalarOverload(string name, TypeId[] parameters, Func<SqlType[], IReadOnlyList<object?>?, ResolvedFunction> bind)
 {
     public string Name { get; } = name;
     public TypeId[] Parameters { get; } = parameters;
-    public Func<SqlType[], ResolvedFunction> Bind { get; } = bind;
+
+    /// <summary>Binds concrete types; the second argument holds constant argument values (physical, null when not constant) when the caller knows them.</summary>
+    public Func<SqlType[], IReadOnlyList<object?>?, ResolvedFunction> Bind { get; } = bind;
 }
 
 /// <summary>

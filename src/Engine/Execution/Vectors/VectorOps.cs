@@ -1,0 +1,294 @@
+using ActorWarehouse.Engine.Columnar;
+using ActorWarehouse.Engine.Types;
+
+namespace ActorWarehouse.Engine.Execution.Vectors;
+
+/// <summary>
+/// Whole-vector copies used by every operator: gather rows by index, concatenate, slice, constants.
+/// Each entry point dispatches on the element type once per call, then runs a typed loop.
+/// </summary>
+public static class VectorOps
+{
+    /// <summary>Rows <paramref name="indices"/> of <paramref name="source"/>; an index of -1 yields NULL.</summary>
+    public static ColumnVector Take(ColumnVector source, ReadOnlySpan<int> indices) => source switch
+    {
+        ColumnVector<bool> v => TakeTyped(v, indices),
+        ColumnVector<short> v => TakeTyped(v, indices),
+        ColumnVector<int> v => TakeTyped(v, indices),
+        ColumnVector<long> v => TakeTyped(v, indices),
+        ColumnVector<Int128> v => TakeTyped(v, indices),
+        ColumnVector<float> v => TakeTyped(v, indices),
+        ColumnVector<double> v => TakeTyped(v, indices),
+        ColumnVector<string> v => TakeTyped(v, indices),
+        ColumnVector<Interval> v => TakeTyped(v, indices),
+        _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
+    };
+
+    public static ColumnVector<T> TakeTyped<T>(ColumnVector<T> source, ReadOnlySpan<int> indices)
+    {
+        int n = indices.Length;
+        var values = GC.AllocateUninitializedArray<T>(n);
+        var src = source.Values;
+        var srcValidity = source.Validity;
+        if (srcValidity is null)
+        {
+            // Common case: no NULLs in the source. Gather first, then look for NULL-extending (-1) indices.
+            bool extended = false;
+            for (int i = 0; i < n; i++)
+            {
+                int idx = indices[i];
+                if (idx < 0)
+                {
+                    extended = true;
+                    values[i] = default!;
+                    continue;
+                }
+                values[i] = src[idx];
+            }
+            if (!extended) return new ColumnVector<T>(source.Type, values, n);
+            var nulls = new ValidityBitmap(n);
+            for (int i = 0; i < n; i++)
+                if (indices[i] < 0) nulls.SetNull(i);
+            return new ColumnVector<T>(source.Type, values, n, nulls);
+        }
+        ValidityBitmap? validity = null;
+        for (int i = 0; i < n; i++)
+        {
+            int idx = indices[i];
+            if (idx < 0 || !srcValidity.IsValid(idx))
+            {
+                validity ??= new ValidityBitmap(n);
+                validity.SetNull(i);
+                values[i] = default!;
+                continue;
+            }
+            values[i] = src[idx];
+        }
+        return new ColumnVector<T>(source.Type, values, n, validity);
+    }
+
+    /// <summary>Every column of <paramref name="batch"/> gathered by <paramref name="indices"/>.</summary>
+    public static Batch Take(Batch batch, ReadOnlySpan<int> indices)
+    {
+        var columns = new ColumnVector[batch.ColumnCount];
+        for (int c = 0; c < columns.Length; c++) columns[c] = Take(batch.Columns[c], indices);
+        return new Batch(columns, indices.Length);
+    }
+
+    /// <summary>Rows [start, start+count) as a new vector.</summary>
+    public static ColumnVector Slice(ColumnVector source, int start, int count) => source switch
+    {
+        ColumnVector<bool> v => SliceTyped(v, start, count),
+        ColumnVector<short> v => SliceTyped(v, start, count),
+        ColumnVector<int> v => SliceTyped(v, start, count),
+        ColumnVector<long> v => SliceTyped(v, start, count),
+        ColumnVector<Int128> v => SliceTyped(v, start, count),
+        ColumnVector<float> v => SliceTyped(v, start, count),
+        ColumnVector<double> v => SliceTyped(v, start, count),
+        ColumnVector<string> v => SliceTyped(v, start, count),
+        ColumnVector<Interval> v => SliceTyped(v, start, count),
+        _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
+    };
+
+    private static ColumnVector<T> SliceTyped<T>(ColumnVector<T> source, int start, int count)
+    {
+        if (start == 0 && count == source.Length) return source;
+        var values = new T[count];
+        Array.Copy(source.Values, start, values, 0, count);
+        ValidityBitmap? validity = null;
+        if (source.Validity is { } sv)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (!sv.IsValid(start + i))
+                {
+                    validity ??= new ValidityBitmap(count);
+                    validity.SetNull(i);
+                }
+            }
+        }
+        return new ColumnVector<T>(source.Type, values, count, validity);
+    }
+
+    public static Batch Slice(Batch batch, int start, int count)
+    {
+        if (start == 0 && count == batch.RowCount) return batch;
+        var columns = new ColumnVector[batch.ColumnCount];
+        for (int c = 0; c < columns.Length; c++) columns[c] = Slice(batch.Columns[c], start, count);
+        return new Batch(columns, count);
+    }
+
+    /// <summary>The vectors one after another (all of the same element type).</summary>
+    public static ColumnVector Concat(SqlType type, IReadOnlyList<ColumnVector> parts)
+    {
+        if (parts.Count == 1) return parts[0];
+        var probe = ColumnVector.Allocate(type, 0);
+        return probe switch
+        {
+            ColumnVector<bool> => ConcatTyped<bool>(type, parts),
+            ColumnVector<short> => ConcatTyped<short>(type, parts),
+            ColumnVector<int> => ConcatTyped<int>(type, parts),
+            ColumnVector<long> => ConcatTyped<long>(type, parts),
+            ColumnVector<Int128> => ConcatTyped<Int128>(type, parts),
+            ColumnVector<float> => ConcatTyped<float>(type, parts),
+            ColumnVector<double> => ConcatTyped<double>(type, parts),
+            ColumnVector<string> => ConcatTyped<string>(type, parts),
+            ColumnVector<Interval> => ConcatTyped<Interval>(type, parts),
+            _ => throw new InvalidOperationException($"unexpected type {type}"),
+        };
+    }
+
+    private static ColumnVector<T> ConcatTyped<T>(SqlType type, IReadOnlyList<ColumnVector> parts)
+    {
+        long total = 0;
+        foreach (var p in parts) total += p.Length;
+        if (total > Array.MaxLength) throw new InvalidOperationException("vector too large");
+        int n = (int)total;
+        var values = new T[n];
+        ValidityBitmap? validity = null;
+        int offset = 0;
+        foreach (var part in parts)
+        {
+            var typed = (ColumnVector<T>)part;
+            Array.Copy(typed.Values, 0, values, offset, typed.Length);
+            if (typed.Validity is { } pv)
+            {
+                for (int i = 0; i < typed.Length; i++)
+                {
+                    if (!pv.IsValid(i))
+                    {
+                        validity ??= new ValidityBitmap(n);
+                        validity.SetNull(offset + i);
+                    }
+                }
+            }
+            offset += typed.Length;
+        }
+        return new ColumnVector<T>(type, values, n, validity);
+    }
+
+    /// <summary>All batches' rows as one batch (one vector per column).</summary>
+    public static Batch Concat(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches)
+    {
+        if (batches.Count == 1) return batches[0];
+        var columns = new ColumnVector[types.Count];
+        var parts = new ColumnVector[batches.Count];
+        long rows = 0;
+        foreach (var b in batches) rows += b.RowCount;
+        for (int c = 0; c < columns.Length; c++)
+        {
+            for (int b = 0; b < batches.Count; b++) parts[b] = batches[b].Columns[c];
+            columns[c] = batches.Count == 0 ? ColumnVector.Allocate(types[c], 0) : Concat(types[c], parts);
+        }
+        return new Batch(columns, (int)rows);
+    }
+
+    /// <summary>A vector holding <paramref name="value"/> (physical representation, null = SQL NULL) in every row.</summary>
+    public static ColumnVector Constant(SqlType type, object? value, int length)
+    {
+        if (value is null) return ColumnVector.AllNull(type, length);
+        var vector = ColumnVector.Allocate(type, length);
+        switch (vector)
+        {
+            case ColumnVector<bool> v: Array.Fill(v.Values, (bool)value, 0, length); break;
+            case ColumnVector<short> v: Array.Fill(v.Values, Convert.ToInt16(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
+            case ColumnVector<int> v: Array.Fill(v.Values, Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
+            case ColumnVector<long> v: Array.Fill(v.Values, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
+            case ColumnVector<Int128> v: Array.Fill(v.Values, value is Int128 i128 ? i128 : (Int128)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
+            case ColumnVector<float> v: Array.Fill(v.Values, Convert.ToSingle(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
+            case ColumnVector<double> v: Array.Fill(v.Values, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
+            case ColumnVector<string> v: Array.Fill(v.Values, (string)value, 0, length); break;
+            case ColumnVector<Interval> v: Array.Fill(v.Values, (Interval)value, 0, length); break;
+        }
+        return vector;
+    }
+
+    /// <summary>Writes <paramref name="source"/> rows into <paramref name="target"/> at the positions <paramref name="targetRows"/> (same type).</summary>
+    public static void Scatter(ColumnVector source, ColumnVector target, ReadOnlySpan<int> targetRows)
+    {
+        switch (target)
+        {
+            case ColumnVector<bool> t: ScatterTyped((ColumnVector<bool>)source, t, targetRows); break;
+            case ColumnVector<short> t: ScatterTyped((ColumnVector<short>)source, t, targetRows); break;
+            case ColumnVector<int> t: ScatterTyped((ColumnVector<int>)source, t, targetRows); break;
+            case ColumnVector<long> t: ScatterTyped((ColumnVector<long>)source, t, targetRows); break;
+            case ColumnVector<Int128> t: ScatterTyped((ColumnVector<Int128>)source, t, targetRows); break;
+            case ColumnVector<float> t: ScatterTyped((ColumnVector<float>)source, t, targetRows); break;
+            case ColumnVector<double> t: ScatterTyped((ColumnVector<double>)source, t, targetRows); break;
+            case ColumnVector<string> t: ScatterTyped((ColumnVector<string>)source, t, targetRows); break;
+            case ColumnVector<Interval> t: ScatterTyped((ColumnVector<Interval>)source, t, targetRows); break;
+            default: throw new InvalidOperationException($"unexpected vector {target.GetType()}");
+        }
+    }
+
+    private static void ScatterTyped<T>(ColumnVector<T> source, ColumnVector<T> target, ReadOnlySpan<int> targetRows)
+    {
+        var src = source.Values;
+        var dst = target.Values;
+        var sv = source.Validity;
+        for (int i = 0; i < targetRows.Length; i++)
+        {
+            int row = targetRows[i];
+            dst[row] = src[i];
+            if (sv is not null && !sv.IsValid(i))
+            {
+                target.Validity ??= new ValidityBitmap(target.Length);
+                target.Validity.SetNull(row);
+            }
+            else
+            {
+                target.Validity?.SetValid(row);
+            }
+        }
+    }
+
+    /// <summary>Row indices where a boolean vector is TRUE (NULL and FALSE excluded).</summary>
+    public static int SelectTrue(ColumnVector<bool> predicate, int rowCount, int[] selection)
+    {
+        var values = predicate.Values;
+        var validity = predicate.Validity;
+        int count = 0;
+        if (validity is null)
+        {
+            for (int i = 0; i < rowCount; i++)
+            {
+                selection[count] = i;
+                count += values[i] ? 1 : 0;
+            }
+        }
+        else
+        {
+            for (int i = 0; i < rowCount; i++)
+            {
+                selection[count] = i;
+                count += values[i] && validity.IsValid(i) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Approximate bytes a vector's values occupy (strings counted by length), for memory accounting.</summary>
+    public static long EstimateBytes(ColumnVector vector)
+    {
+        switch (vector)
+        {
+            case ColumnVector<string> s:
+                long total = 8L * s.Length;
+                var values = s.Values;
+                for (int i = 0; i < s.Length; i += 16) total += 16 * (24 + 2L * (values[i]?.Length ?? 0));
+                return total;
+            case ColumnVector<bool>: return vector.Length;
+            case ColumnVector<short>: return 2L * vector.Length;
+            case ColumnVector<int> or ColumnVector<float>: return 4L * vector.Length;
+            case ColumnVector<Int128> or ColumnVector<Interval>: return 16L * vector.Length;
+            default: return 8L * vector.Length;
+        }
+    }
+
+    public static long EstimateBytes(Batch batch)
+    {
+        long total = 0;
+        for (int c = 0; c < batch.ColumnCount; c++) total += EstimateBytes(batch.Columns[c]);
+        return total;
+    }
+}

@@ -1,0 +1,32 @@
+using ActorWarehouse.Engine.Planning.Logical;
+using ActorWarehouse.Engine.Planning.Optimizer.Rules;
+
+namespace ActorWarehouse.Engine.Planning.Optimizer;
+
+/// <summary>
+/// Runs the rules in order: fold constants, push predicates down (into joins as keys and into scans for zone maps),
+/// reorder inner-join chains, push again (reordering exposes new placements), then prune unused columns.
+/// Subqueries were already decorrelated into joins by the binder.
+/// </summary>
+public static class PlanOptimizer
+{
+    public static IReadOnlyList<IOptimizerRule> DefaultRules { get; } =
+    [
+        new ConstantFolding(),
+        new CommonConjunctExtraction(),
+        new PredicatePushdown(),
+        new JoinReordering(),
+        new PredicatePushdown(),
+        new ProjectionPruning(),
+    ];
+
+    public static LogicalPlan Optimize(LogicalPlan plan, ICollection<string>? disabled = null)
+    {
+        foreach (var rule in DefaultRules)
+        {
+            if (disabled is not null && disabled.Contains(rule.Name)) continue;
+            plan = rule.Apply(plan);
+        }
+        return plan;
+    }
+}

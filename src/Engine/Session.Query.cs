@@ -1,0 +1,85 @@
+using ActorWarehouse.Engine.Columnar;
+using ActorWarehouse.Engine.Errors;
+using ActorWarehouse.Engine.Functions;
+using ActorWarehouse.Engine.Planning.Binder;
+using ActorWarehouse.Engine.Planning.Logical;
+using ActorWarehouse.Engine.Planning.Optimizer;
+using ActorWarehouse.Engine.Sql.Ast;
+using ActorWarehouse.Engine.Transactions;
+using ActorWarehouse.Engine.Types;
+
+namespace ActorWarehouse.Engine;
+
+public sealed partial class Session
+{
+    /// <summary>Optimizer rules switched off for this session (by rule name), e.g. for plan comparisons in tests.</summary>
+    public ISet<string> DisabledOptimizerRules { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    internal BinderContext BinderContextFor(Transaction transaction) =>
+        new(transaction.Working, Warehouse.Blocks, BinderContext.ParseSearchPath(Settings.SearchPath))
+        {
+            SystemRelations = name => SystemRelationRows(name),
+            Execute = plan => RunPlan(plan, _statementToken),
+        };
+
+    /// <summary>Cancellation of the statement being executed (for plans run during binding).</summary>
+    private CancellationToken _statementToken;
+
+    private QueryResult ExecuteQuery(Query query, Transaction transaction, CancellationToken ct)
+    {
+        var bound = new QueryBinder(BinderContextFor(transaction)).BindStatementQuery(query);
+        var batches = RunPlan(bound.Plan, ct);
+        long rows = 0;
+        foreach (var b in batches) rows += b.RowCount;
+        var schema = bound.Plan.Schema;
+        var columns = bound.Names.Select((n, i) => new ResultColumn(n, schema[i].Type)).ToList();
+        return new QueryResult($"SELECT {rows}", columns, TrimHidden(batches, columns.Count), rows);
+    }
+
+    /// <summary>Drops trailing columns a plan may carry beyond the visible ones.</summary>
+    private static IReadOnlyList<Batch> TrimHidden(IReadOnlyList<Batch> batches, int visible)
+    {
+        if (batches.Count == 0 || batches[0].ColumnCount == visible) return batches;
+        return batches.Select(b => new Batch(b.Columns.Take(visible).ToList(), b.RowCount)).ToList();
+    }
+
+    /// <summary>Optimizes and runs a logical plan, returning all result batches.</summary>
+    internal IReadOnlyList<Batch> RunPlan(LogicalPlan plan, CancellationToken ct)
+    {
+        var optimized = PlanOptimizer.Optimize(plan, DisabledOptimizerRules);
+        return QueryExecution.Run(optimized, NewFunctionContext(), Warehouse.MaxDegreeOfParallelism, ct);
+    }
+
+    internal FunctionContext NewFunctionContext()
+    {
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(Settings.TimeZone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            zone = TimeZoneInfo.Utc;
+        }
+        long micros = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+        return new FunctionContext(micros, zone, Random.Shared);
+    }
+
+    private QueryResult ExecuteExplain(ExplainStatement explain, Transaction transaction)
+    {
+        if (explain.Analyze)
+            throw new SqlException(SqlState.FeatureNotSupported, "EXPLAIN ANALYZE is not supported", explain.Position + 1);
+        var query = explain.Statement switch
+        {
+            SelectStatement s => s.Query,
+            InsertStatement { Source: { } source } => source,
+            CreateTableAsStatement c => c.Query,
+            _ => throw new SqlException(SqlState.FeatureNotSupported, "EXPLAIN of this statement is not supported", explain.Position + 1),
+        };
+        var bound = new QueryBinder(BinderContextFor(transaction)).BindStatementQuery(query);
+        var optimized = PlanOptimizer.Optimize(bound.Plan, DisabledOptimizerRules);
+        var lines = explain.Verbose ? LogicalPlans.Render(optimized).TrimEnd('\n').Split('\n') : QueryExecution.Explain(optimized);
+        var batch = new Batch([VectorBuilder.Build(SqlType.Text, lines.Cast<object?>().ToList())], lines.Count);
+        return new QueryResult("EXPLAIN", [new ResultColumn("QUERY PLAN", SqlType.Text)], [batch], lines.Count);
+    }
+}

@@ -1,0 +1,174 @@
+using ActorWarehouse.Engine.Errors;
+using ActorWarehouse.Engine.Sql.Ast;
+using ActorWarehouse.Engine.Sql.Parser;
+using ActorWarehouse.Engine.Transactions;
+
+namespace ActorWarehouse.Engine;
+
+/// <summary>
+/// A connection's state: settings, the open transaction, and statement execution. Not thread-safe: one
+/// statement at a time per session (several sessions may run concurrently on one warehouse).
+/// </summary>
+public sealed partial class Session : IDisposable
+{
+    private Transaction? _transaction;
+    private bool _disposed;
+
+    internal Session(Warehouse warehouse)
+    {
+        Warehouse = warehouse;
+    }
+
+    public Warehouse Warehouse { get; }
+
+    /// <summary>SET / SHOW / RESET values of this session.</summary>
+    public SessionSettings Settings { get; } = new();
+
+    /// <summary>True while an explicit transaction (BEGIN) is open.</summary>
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>True when a statement failed inside the open transaction (only ROLLBACK is accepted).</summary>
+    public bool InFailedTransaction => _transaction is { Failed: true };
+
+    /// <summary>
+    /// Parses and runs <paramref name="sql"/> (one or more statements separated by ';'), returning one result per
+    /// statement. Throws <see cref="SqlException"/> on the first failing statement; statements before it
+    /// keep their effect (autocommit), and inside BEGIN the transaction becomes failed (25P02) until ROLLBACK.
+    /// </summary>
+    public IReadOnlyList<QueryResult> Execute(string sql, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(sql);
+        IReadOnlyList<Statement> statements;
+        try
+        {
+            statements = SqlParser.Parse(sql);
+        }
+        catch (SqlException)
+        {
+            if (_transaction is not null) _transaction.Failed = true;
+            throw;
+        }
+        var results = new List<QueryResult>(statements.Count);
+        foreach (var statement in statements)
+            results.Add(ExecuteStatement(statement, sql, cancellationToken));
+        return results;
+    }
+
+    private QueryResult ExecuteStatement(Statement statement, string sql, CancellationToken cancellationToken)
+    {
+        if (statement is TransactionStatement control) return ExecuteTransactionControl(control);
+        if (_transaction is { Failed: true })
+            throw new SqlException(SqlState.InFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+
+        using var timeout = StatementCancellation(cancellationToken);
+        var transaction = _transaction ?? Warehouse.Transactions.Begin(isExplicit: false);
+        _statementToken = timeout.Token;
+        try
+        {
+            var result = Dispatch(statement, sql, transaction, timeout.Token);
+            if (_transaction is null) Warehouse.Transactions.Commit(transaction);
+            return result;
+        }
+        catch (OperationCanceledException) when (timeout.Token.IsCancellationRequested)
+        {
+            MarkFailed();
+            throw CancellationError(cancellationToken);
+        }
+        catch (SqlException e) when (e.SqlState == SqlState.QueryCanceled && !cancellationToken.IsCancellationRequested && timeout.Token.IsCancellationRequested)
+        {
+            MarkFailed();
+            throw CancellationError(cancellationToken);
+        }
+        catch
+        {
+            MarkFailed();
+            throw;
+        }
+    }
+
+    private void MarkFailed()
+    {
+        if (_transaction is not null) _transaction.Failed = true;
+    }
+
+    private static SqlException CancellationError(CancellationToken userToken) => userToken.IsCancellationRequested
+        ? new SqlException(SqlState.QueryCanceled, "canceling statement due to user request")
+        : new SqlException(SqlState.QueryCanceled, "canceling statement due to statement timeout");
+
+    /// <summary>The caller's token combined with statement_timeout.</summary>
+    private CancellationTokenSource StatementCancellation(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        long timeout = Settings.StatementTimeoutMilliseconds;
+        if (timeout > 0) source.CancelAfter(TimeSpan.FromMilliseconds(timeout));
+        return source;
+    }
+
+    private QueryResult Dispatch(Statement statement, string sql, Transaction transaction, CancellationToken ct) => statement switch
+    {
+        SelectStatement s => ExecuteQuery(s.Query, transaction, ct),
+        ExplainStatement e => ExecuteExplain(e, transaction),
+        CreateTableStatement c => ExecuteCreateTable(c, transaction),
+        CreateTableAsStatement c => ExecuteCreateTableAs(c, transaction, ct),
+        DropTableStatement d => ExecuteDropTable(d, transaction),
+        CreateViewStatement c => ExecuteCreateView(c, transaction),
+        DropViewStatement d => ExecuteDropView(d, transaction),
+        CreateSchemaStatement c => ExecuteCreateSchema(c, transaction),
+        DropSchemaStatement d => ExecuteDropSchema(d, transaction),
+        InsertStatement i => ExecuteInsert(i, transaction, ct),
+        UpdateStatement u => ExecuteUpdate(u, transaction, ct),
+        DeleteStatement d => ExecuteDelete(d, transaction, ct),
+        TruncateStatement t => ExecuteTruncate(t, transaction),
+        CopyStatement c => ExecuteCopy(c, transaction, ct),
+        SetStatement s => ExecuteSet(s),
+        ShowStatement s => ExecuteShow(s),
+        ResetStatement r => ExecuteReset(r),
+        AnalyzeStatement a => ExecuteAnalyze(a, transaction),
+        VacuumStatement v => ExecuteVacuum(v, transaction),
+        _ => throw new SqlException(SqlState.FeatureNotSupported, $"{StatementName(statement)} is not supported", statement.Position + 1),
+    };
+
+    private static string StatementName(Statement statement)
+    {
+        var name = statement.GetType().Name;
+        return name.EndsWith("Statement", StringComparison.Ordinal) ? name[..^"Statement".Length].ToUpperInvariant() : name;
+    }
+
+    private QueryResult ExecuteTransactionControl(TransactionStatement control)
+    {
+        switch (control.Action)
+        {
+            case TransactionAction.Begin:
+                if (_transaction is not null)
+                    return new QueryResult("BEGIN", [], [], 0) { Notices = ["there is already a transaction in progress"] };
+                _transaction = Warehouse.Transactions.Begin(isExplicit: true);
+                return QueryResult.Command("BEGIN");
+            case TransactionAction.Commit:
+            {
+                var transaction = _transaction;
+                _transaction = null;
+                if (transaction is null)
+                    return new QueryResult("COMMIT", [], [], 0) { Notices = ["there is no transaction in progress"] };
+                if (transaction.Failed) return QueryResult.Command("ROLLBACK");
+                Warehouse.Transactions.Commit(transaction);
+                return QueryResult.Command("COMMIT");
+            }
+            default:
+            {
+                var transaction = _transaction;
+                _transaction = null;
+                if (transaction is null)
+                    return new QueryResult("ROLLBACK", [], [], 0) { Notices = ["there is no transaction in progress"] };
+                return QueryResult.Command("ROLLBACK");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _transaction = null;
+    }
+}

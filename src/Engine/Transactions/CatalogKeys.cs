@@ -1,0 +1,48 @@
+using ActorWarehouse.Engine.Catalog;
+
+namespace ActorWarehouse.Engine.Transactions;
+
+/// <summary>Names of catalog objects for conflict detection: "schema:s", "table:s.n", "view:s.n".</summary>
+public static class CatalogKeys
+{
+    public static string Schema(string schema) => "schema:" + schema;
+
+    public static string Table(string schema, string name) => "table:" + CatalogVersion.Key(schema, name);
+
+    public static string View(string schema, string name) => "view:" + CatalogVersion.Key(schema, name);
+
+    /// <summary>The object a key names in <paramref name="catalog"/> (null when absent), compared by reference.</summary>
+    public static object? Lookup(CatalogVersion catalog, string key)
+    {
+        int colon = key.IndexOf(':', StringComparison.Ordinal);
+        var kind = key[..colon];
+        var name = key[(colon + 1)..];
+        return kind switch
+        {
+            "schema" => catalog.Schemas.Contains(name) ? name : null,
+            "table" => catalog.Tables.GetValueOrDefault(name),
+            _ => catalog.Views.GetValueOrDefault(name),
+        };
+    }
+
+    /// <summary>Copies the object named by <paramref name="key"/> from <paramref name="source"/> into <paramref name="target"/>.</summary>
+    public static CatalogVersion Copy(CatalogVersion target, CatalogVersion source, string key)
+    {
+        int colon = key.IndexOf(':', StringComparison.Ordinal);
+        var kind = key[..colon];
+        var name = key[(colon + 1)..];
+        switch (kind)
+        {
+            case "schema":
+                return target with { Schemas = source.Schemas.Contains(name) ? target.Schemas.Add(name) : target.Schemas.Remove(name) };
+            case "table":
+                return source.Tables.TryGetValue(name, out var table)
+                    ? target with { Tables = target.Tables.SetItem(name, table) }
+                    : target with { Tables = target.Tables.Remove(name) };
+            default:
+                return source.Views.TryGetValue(name, out var view)
+                    ? target with { Views = target.Views.SetItem(name, view) }
+                    : target with { Views = target.Views.Remove(name) };
+        }
+    }
+}
