@@ -77,6 +77,7 @@ public class ValueParserTests
     {
         var ex = Assert.Throws<SqlException>(() => ValueParser.Parse("1e400", SqlType.Double));
         Assert.Equal(SqlState.NumericValueOutOfRange, ex.SqlState);
+        Assert.Equal("\"1e400\" is out of range for type double precision", ex.Message);
     }
 
     [Theory]
