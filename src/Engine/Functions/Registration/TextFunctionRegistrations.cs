@@ -48,7 +48,7 @@ internal static partial class TextFunctionRegistrations
         foreach (var name in new[] { "substring", "substr" })
         {
             catalog.Add(name, [T, I], Text, Binary<string, int, string, SubstringFrom>(Text));
-            catalog.Add(name, [T, I, I], Text, Row3<string, int, int>((s, a, b) => Substring(s, a, b)));
+            catalog.Add(name, [T, I, I], Text, SubstringKernel);
         }
         catalog.Add("replace", [T, T, T], Text, Row3<string, string, string>(Replace));
         catalog.Add("translate", [T, T, T], Text, Row3<string, string, string>(Translate));
@@ -116,6 +116,24 @@ internal static partial class TextFunctionRegistrations
                 first = false;
             }
             result[i] = builder.ToString();
+        }
+        return new ColumnVector<string>(Text, result, rows, validity);
+    };
+
+    /// <summary>substring(s, start, count) as a typed loop; constant start and count (the usual case) are read once.</summary>
+    private static readonly ScalarKernel SubstringKernel = (args, rows, _) =>
+    {
+        if (Broadcast.AnyNullConstant(args, rows)) return ColumnVector.AllNull(Text, rows);
+        var validity = Broadcast.CombineValidity(args, rows);
+        var strings = ((ColumnVector<string>)args[0]).Values;
+        var starts = ((ColumnVector<int>)args[1]).Values;
+        var counts = ((ColumnVector<int>)args[2]).Values;
+        bool sc = Broadcast.IsConstant(args[0], rows), ac = Broadcast.IsConstant(args[1], rows), cc = Broadcast.IsConstant(args[2], rows);
+        var result = new string[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            if (validity is not null && !validity.IsValid(i)) continue;
+            result[i] = Substring(strings[sc ? 0 : i], starts[ac ? 0 : i], counts[cc ? 0 : i]);
         }
         return new ColumnVector<string>(Text, result, rows, validity);
     };
