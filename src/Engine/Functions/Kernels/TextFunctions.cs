@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Types;
@@ -153,6 +152,7 @@ internal static class TextFunctions
     {
         if (length <= 0) return "";
         if (s.Length >= length) return s[..length];
+        if (length > 1 << 28) throw new SqlException(SqlState.ProgramLimitExceeded, "requested length too large");
         if (fill.Length == 0) return s;
         var sb = new StringBuilder(length);
         int needed = length - s.Length;
@@ -171,6 +171,4 @@ internal static class TextFunctions
         int index = n > 0 ? n - 1 : parts.Length + n;
         return index >= 0 && index < parts.Length ? parts[index] : "";
     }
-
-    public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
