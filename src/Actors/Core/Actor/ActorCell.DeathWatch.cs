@@ -1,0 +1,85 @@
+using ActorWarehouse.Actors.Dispatch;
+
+namespace ActorWarehouse.Actors;
+
+internal sealed partial class ActorCell
+{
+    // Actors this one watches (it gets one Terminated for each) and actors watching this one.
+    private readonly HashSet<IActorRef> _watching = [];
+    private readonly HashSet<InternalActorRef> _watchedBy = [];
+
+    public IActorRef Watch(IActorRef subject)
+    {
+        if (subject is not InternalActorRef target || target.Equals(Self)) return subject;
+        if (_watching.Add(target)) target.SendSystemMessage(new Watch(target, Self));
+        return subject;
+    }
+
+    public IActorRef Unwatch(IActorRef subject)
+    {
+        if (subject is not InternalActorRef target || target.Equals(Self)) return subject;
+        if (_watching.Remove(target))
+        {
+            target.SendSystemMessage(new Unwatch(target, Self));
+            // No Terminated may arrive after Unwatch, even one already queued.
+            Mailbox.RemoveFront(e => e.Message is Terminated t && t.ActorRef.Equals(target));
+        }
+        return subject;
+    }
+
+    private void HandleWatch(Watch watch)
+    {
+        if (!watch.Watchee.Equals(Self) || watch.Watcher.Equals(Self)) return;
+        if (_isTerminated)
+            watch.Watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: false, addressTerminated: false));
+        else
+            _watchedBy.Add(watch.Watcher);
+    }
+
+    private void HandleUnwatch(Unwatch unwatch)
+    {
+        if (unwatch.Watchee.Equals(Self)) _watchedBy.Remove(unwatch.Watcher);
+    }
+
+    private void HandleDeathWatchNotification(DeathWatchNotification notification)
+    {
+        var dead = notification.Actor;
+        bool wasChild = _children.TryGetValue(dead.Path.Name, out var child) && child.Equals(dead)
+            && _children.TryRemove(dead.Path.Name, out _);
+        if (wasChild)
+        {
+            _childrenStopping.Remove(dead);
+            _childStats.Remove(dead);
+        }
+
+        if (_watching.Remove(dead) && !_terminating)
+        {
+            var terminated = new Terminated(dead, notification.ExistenceConfirmed, notification.AddressTerminated);
+            Mailbox.EnqueueFront(new Envelope(terminated, dead));
+        }
+
+        if (wasChild)
+        {
+            if (_terminating) { if (_children.IsEmpty) FinishTerminate(); }
+            else if (_pendingRecreate is not null && _childrenStopping.Count == 0) FinishRecreate();
+        }
+    }
+
+    /// <summary>Unwatches everything, then tells every watcher and the parent that this actor has stopped.</summary>
+    private void TellWatchersWeDied()
+    {
+        foreach (var watchee in _watching)
+            if (watchee is InternalActorRef w) w.SendSystemMessage(new Unwatch(w, Self));
+        _watching.Clear();
+
+        bool parentNotified = false;
+        foreach (var watcher in _watchedBy)
+        {
+            watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true, addressTerminated: false));
+            if (watcher.Equals(Parent)) parentNotified = true;
+        }
+        _watchedBy.Clear();
+        if (!parentNotified)
+            Parent.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true, addressTerminated: false));
+    }
+}
