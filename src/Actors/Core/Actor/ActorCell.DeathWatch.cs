@@ -7,6 +7,18 @@ internal sealed partial class ActorCell
     // Actors this one watches (it gets one Terminated for each) and actors watching this one.
     private readonly HashSet<IActorRef> _watching = [];
     private readonly HashSet<InternalActorRef> _watchedBy = [];
+    // Terminated notifications sitting in the mailbox, and those Unwatch revoked while queued (dropped on arrival).
+    // By reference: a Terminated that a user forwards is an ordinary message.
+    private readonly Dictionary<IActorRef, Terminated> _terminatedQueued = [];
+    private readonly HashSet<object> _terminatedRevoked = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>False for a Terminated that Unwatch has revoked while it was queued.</summary>
+    private bool AcceptTerminated(Terminated t)
+    {
+        if (_terminatedRevoked.Count > 0 && _terminatedRevoked.Remove(t)) return false;
+        if (_terminatedQueued.TryGetValue(t.ActorRef, out var queued) && ReferenceEquals(queued, t)) _terminatedQueued.Remove(t.ActorRef);
+        return true;
+    }
 
     public IActorRef Watch(IActorRef subject)
     {
@@ -21,9 +33,9 @@ internal sealed partial class ActorCell
         if (_watching.Remove(target))
         {
             target.SendSystemMessage(new Unwatch(target, Self));
-            // No Terminated may arrive after Unwatch, even one already queued.
-            Mailbox.RemoveFront(e => e.Message is Terminated t && t.ActorRef.Equals(target));
         }
+        // No Terminated may arrive after Unwatch, even one already queued.
+        if (_terminatedQueued.Remove(target, out var revoked)) _terminatedRevoked.Add(revoked);
         return subject;
     }
 
@@ -54,8 +66,10 @@ internal sealed partial class ActorCell
 
         if (_watching.Remove(dead) && !_terminating)
         {
+            // Queued behind whatever the dead actor sent us before it stopped (those are already enqueued).
             var terminated = new Terminated(dead, notification.ExistenceConfirmed, notification.AddressTerminated);
-            Mailbox.EnqueueFront(new Envelope(terminated, dead));
+            _terminatedQueued[dead] = terminated;
+            Mailbox.EnqueueInternal(new Envelope(terminated, dead));
         }
 
         if (wasChild)

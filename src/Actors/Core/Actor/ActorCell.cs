@@ -125,7 +125,7 @@ internal sealed partial class ActorCell : IActorContext
         switch (message)
         {
             case Terminated t:
-                ReceiveMessage(t);
+                if (AcceptTerminated(t)) ReceiveMessage(t);
                 break;
             case PoisonPill:
                 Stop(Self);

@@ -77,6 +77,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             after = after is null ? _front.AddFirst(e) : _front.AddAfter(after, e);
     }
 
+    /// <summary>
+    /// The runtime's own message to this actor from inside its turn (Terminated): behind everything queued, except
+    /// for bounded queues, where waiting for room would block the turn, so it goes in front instead.
+    /// </summary>
+    public void EnqueueInternal(Envelope envelope)
+    {
+        if (_queue is BoundedMessageQueue) EnqueueFront(envelope);
+        else _queue.TryEnqueue(envelope);
+    }
+
     /// <summary>Queues a message behind earlier front messages but ahead of the ordinary queue.</summary>
     public void EnqueueFront(Envelope envelope) => (_front ??= new LinkedList<Envelope>()).AddLast(envelope);
 
