@@ -50,11 +50,15 @@ public class TestKit : TestKitBase, IDisposable
             Console.Error.WriteLine($"actor system {Sys.Name} did not terminate in time");
     }
 
+    /// <summary>Runs before the system terminates at the end of a test (stop extra systems here).</summary>
+    protected virtual void BeforeShutdown() { }
+
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        Shutdown();
+        try { BeforeShutdown(); }
+        finally { Shutdown(); }
         EventFilter.Dispose();
         GC.SuppressFinalize(this);
     }

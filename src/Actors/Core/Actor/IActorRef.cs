@@ -57,6 +57,11 @@ public abstract class InternalActorRef : IActorRef
 
     internal virtual bool IsLocal => true;
 
+    private byte[]? _pathUtf8;
+
+    /// <summary>The full path with uid as UTF-8, cached: the transport writes it into every envelope.</summary>
+    internal byte[] PathUtf8 => _pathUtf8 ??= System.Text.Encoding.UTF8.GetBytes(Path.ToSerializationFormat());
+
     public bool Equals(IActorRef? other) =>
         other is not null && Path.Uid == other.Path.Uid && Path.Equals(other.Path);
 
