@@ -6,6 +6,7 @@ public static class CommandTable
     /// <summary>Every command of `aw`; add one line per command.</summary>
     public static readonly IReadOnlyList<ICliCommand> Commands =
     [
+        new Commands.BenchActorsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
