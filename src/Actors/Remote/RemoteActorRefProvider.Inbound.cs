@@ -33,6 +33,7 @@ internal sealed partial class RemoteActorRefProvider
             if (association is null) return;
             long peerUid = association.RemoteUid!.Value;
             var reassembly = new FrameBuffer(1024);
+            var cache = new InboundCache();
             try
             {
                 while (!_stop.IsCancellationRequested)
@@ -40,7 +41,7 @@ internal sealed partial class RemoteActorRefProvider
                     var body = await reader.ReadFrameAsync(_stop.Token);
                     if (body is null) break;
                     association.LastHeardTicks = Environment.TickCount64;
-                    if (!HandleFrame(association, peerUid, body.Value.Span, reassembly)) break;
+                    if (!HandleFrame(association, peerUid, body.Value.Span, reassembly, cache)) break;
                 }
             }
             finally
@@ -122,12 +123,38 @@ internal sealed partial class RemoteActorRefProvider
     }
 
     /// <summary>Handles one frame of an established inbound connection; false closes it.</summary>
-    private bool HandleFrame(Association association, long peerUid, ReadOnlySpan<byte> body, FrameBuffer reassembly)
+    /// <summary>
+    /// Consecutive envelopes on a connection mostly share recipient, sender and manifest: remembering the last
+    /// of each skips decoding and dictionary lookups on the hot path.
+    /// </summary>
+    private sealed class InboundCache
+    {
+        public byte[] Recipient = [];
+        public InternalActorRef? RecipientRef;
+        public byte[] Sender = [];
+        public InternalActorRef? SenderRef;
+        public byte[] Manifest = [];
+        public string ManifestText = "";
+    }
+
+    private InternalActorRef ResolveCached(ReadOnlySpan<byte> path, ref byte[] lastBytes, ref InternalActorRef? lastRef)
+    {
+        if (lastRef is not null && path.SequenceEqual(lastBytes)) return lastRef;
+        var resolved = ResolveWirePath(path);
+        if (!ReferenceEquals(resolved, System.DeadLetters))
+        {
+            lastBytes = path.ToArray();
+            lastRef = resolved;
+        }
+        return resolved;
+    }
+
+    private bool HandleFrame(Association association, long peerUid, ReadOnlySpan<byte> body, FrameBuffer reassembly, InboundCache cache)
     {
         switch (body[0])
         {
             case FrameKind.Envelope:
-                DeliverEnvelope(association, peerUid, body);
+                DeliverEnvelope(association, peerUid, body, cache);
                 return true;
             case FrameKind.Chunk:
                 reassembly.WriteBytes(body[2..]);
@@ -135,7 +162,7 @@ internal sealed partial class RemoteActorRefProvider
                     throw new InvalidDataException("reassembled message exceeds maximum-payload-bytes");
                 if (body[1] == 1)
                 {
-                    DeliverEnvelope(association, peerUid, reassembly.WrittenSpan);
+                    DeliverEnvelope(association, peerUid, reassembly.WrittenSpan, cache);
                     // Keep small buffers pooled for the next large message; give huge ones back.
                     if (reassembly.Length > 8 * 1024 * 1024) reassembly.Dispose();
                     reassembly.Reset();
@@ -157,7 +184,7 @@ internal sealed partial class RemoteActorRefProvider
         }
     }
 
-    private void DeliverEnvelope(Association association, long peerUid, ReadOnlySpan<byte> body)
+    private void DeliverEnvelope(Association association, long peerUid, ReadOnlySpan<byte> body, InboundCache cache)
     {
         var r = new FrameReader(body[1..]);
         long seq = r.ReadInt64();
@@ -185,12 +212,21 @@ internal sealed partial class RemoteActorRefProvider
             return;
         }
 
-        var recipient = ResolveWirePath(recipientPath);
-        var sender = senderPath.IsEmpty ? null : ResolveWirePath(senderPath);
+        var recipient = ResolveCached(recipientPath, ref cache.Recipient, ref cache.RecipientRef);
+        var sender = senderPath.IsEmpty ? null : ResolveCached(senderPath, ref cache.Sender, ref cache.SenderRef);
+        string manifestText;
+        if (manifest.IsEmpty) manifestText = "";
+        else if (manifest.SequenceEqual(cache.Manifest)) manifestText = cache.ManifestText;
+        else
+        {
+            manifestText = ManifestText(manifest);
+            cache.Manifest = manifest.ToArray();
+            cache.ManifestText = manifestText;
+        }
         object message;
         try
         {
-            message = System.Serialization.Deserialize(payload, serializerId, manifest.IsEmpty ? "" : ManifestText(manifest));
+            message = System.Serialization.Deserialize(payload, serializerId, manifestText);
         }
         catch (Exception e)
         {

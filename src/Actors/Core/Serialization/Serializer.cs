@@ -89,6 +89,29 @@ public sealed class PrimitiveSerializers(ActorSystem system) : SerializerWithStr
 
     public override object FromBinary(byte[] bytes, string manifest) => FromBinary(bytes.AsSpan(), manifest);
 
+    public override void ToBinary(object obj, IBufferWriter<byte> output)
+    {
+        switch (obj)
+        {
+            case int i:
+                global::System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(output.GetSpan(4), i);
+                output.Advance(4);
+                break;
+            case long l:
+                global::System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(output.GetSpan(8), l);
+                output.Advance(8);
+                break;
+            case string s:
+                int n = global::System.Text.Encoding.UTF8.GetByteCount(s);
+                global::System.Text.Encoding.UTF8.GetBytes(s, output.GetSpan(n));
+                output.Advance(n);
+                break;
+            default:
+                output.Write(ToBinary(obj));
+                break;
+        }
+    }
+
     public override object FromBinary(ReadOnlySpan<byte> bytes, string manifest) => manifest switch
     {
         "S" => global::System.Text.Encoding.UTF8.GetString(bytes),

@@ -15,7 +15,8 @@ internal sealed class Association
     private readonly RemoteActorRefProvider _provider;
     private readonly RemoteSettings _settings;
     private readonly ConcurrentQueue<OutboundMessage> _queue = new();
-    private readonly SemaphoreSlim _capacity;
+    // Messages queued and not yet taken by the writer; above the capacity senders wait (back-pressure).
+    private int _queued;
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private int _waiting;
 
@@ -52,7 +53,6 @@ internal sealed class Association
         _provider = provider;
         _settings = provider.Settings;
         RemoteAddress = remoteAddress;
-        _capacity = new SemaphoreSlim(_settings.SendQueueCapacity, _settings.SendQueueCapacity);
     }
 
     public Address RemoteAddress { get; }
@@ -79,8 +79,9 @@ internal sealed class Association
             _provider.DeadLetter(recipient, message, sender);
             return;
         }
-        if (!_capacity.Wait(0) && !_capacity.Wait(_settings.SendQueuePushTimeout))
+        if (Interlocked.Increment(ref _queued) > _settings.SendQueueCapacity && !WaitForRoom())
         {
+            Interlocked.Decrement(ref _queued);
             _provider.System.Log.Warning("send queue to {0} is full; message {1} dropped", RemoteAddress, message.GetType().Name);
             _provider.DeadLetter(recipient, message, sender);
             return;
@@ -88,6 +89,20 @@ internal sealed class Association
         _queue.Enqueue(new OutboundMessage(recipient, message, sender));
         EnsureRunning();
         Wake();
+    }
+
+    /// <summary>The slow path of a full queue: wait (bounded by the push timeout) until the writer drains some.</summary>
+    private bool WaitForRoom()
+    {
+        long deadline = Environment.TickCount64 + (long)_settings.SendQueuePushTimeout.TotalMilliseconds;
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _queued) > _settings.SendQueueCapacity)
+        {
+            if (Environment.TickCount64 >= deadline || _stop.IsCancellationRequested) return false;
+            Wake();
+            spin.SpinOnce(sleep1Threshold: 20);
+        }
+        return true;
     }
 
     public void SendSystem(RemoteActorRef recipient, SystemMessage message)
@@ -187,7 +202,7 @@ internal sealed class Association
                     WriteSystemMessages(frames, scratch);
                     while (frames.Length < 512 * 1024 && _queue.TryDequeue(out var item))
                     {
-                        _capacity.Release();
+                        Interlocked.Decrement(ref _queued);
                         WriteEnvelope(frames, scratch, item.Recipient, item.Message, item.Sender, 0);
                     }
                     long now = Environment.TickCount64;
@@ -368,7 +383,7 @@ internal sealed class Association
             // Messages queued for a peer we cannot reach are dropped now rather than held back.
             while (_queue.TryDequeue(out var item))
             {
-                _capacity.Release();
+                Interlocked.Decrement(ref _queued);
                 _provider.DeadLetter(item.Recipient, item.Message, item.Sender);
             }
             return false;
