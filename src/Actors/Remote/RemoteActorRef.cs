@@ -18,6 +18,8 @@ internal sealed class RemoteActorRef : InternalActorRef
     public override ActorPath Path { get; }
     internal override bool IsLocal => false;
 
+    internal Transport.Association? Association;
+
     public override void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -196,6 +196,8 @@ internal sealed partial class RemoteActorRefProvider
 
         if (seq > 0)
         {
+            if (Volatile.Read(ref DropNextInboundSystemMessages) > 0 && Interlocked.Decrement(ref DropNextInboundSystemMessages) >= 0)
+                return; // fault injection: as if the frame was lost on the way (no delivery, no ack)
             // System messages: in order, exactly once per incarnation; duplicates and gaps only re-acknowledge.
             var key = (association.RemoteAddress, peerUid);
             long expected = _inboundSeq.GetOrAdd(key, 1);

@@ -41,6 +41,9 @@ internal sealed partial class RemoteActorRefProvider
     public long SystemUid { get; }
     public RemoteWatcher Watcher { get; }
 
+    /// <summary>Fault injection for specs: the next N inbound system messages are discarded unacknowledged.</summary>
+    internal int DropNextInboundSystemMessages;
+
     // ---------------------------------------------------------------- lifecycle
 
     public Address Bind()
@@ -109,14 +112,16 @@ internal sealed partial class RemoteActorRefProvider
     public byte[] ManifestBytes(string manifest) =>
         manifest.Length == 0 ? [] : _manifests.GetOrAdd(manifest, static m => Encoding.UTF8.GetBytes(m));
 
-    public Association AssociationFor(Address address) => _associations.GetOrAdd(address, a => new Association(this, a));
+    public Association AssociationFor(Address address) =>
+        _associations.TryGetValue(address, out var a) ? a : _associations.GetOrAdd(address, static (addr, p) => new Association(p, addr), this);
 
     // ---------------------------------------------------------------- outbound
 
     public void SendUser(RemoteActorRef recipient, object message, IActorRef? sender)
     {
-        var association = AssociationFor(recipient.Path.Address);
-        if (association.RemoteUid is { } uid && _quarantined.ContainsKey((recipient.Path.Address, uid)) && !association.IsConnected)
+        // Associations live as long as the provider, so each ref remembers its own (no address hashing per message).
+        var association = recipient.Association ??= AssociationFor(recipient.Path.Address);
+        if (!association.IsConnected && association.RemoteUid is { } uid && _quarantined.ContainsKey((recipient.Path.Address, uid)))
         {
             DeadLetter(recipient, message, sender);
             return;

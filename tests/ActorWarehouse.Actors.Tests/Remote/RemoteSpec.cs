@@ -139,3 +139,55 @@ public sealed class RemoteSpec : ActorWarehouse.Actors.TestKit.TestKit
         await second.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
+
+/// <summary>Delivery guarantees of remoting under injected faults.</summary>
+public sealed class RemoteDeliverySpec : ActorWarehouse.Actors.TestKit.TestKit
+{
+    private readonly ActorSystem _other;
+
+    public RemoteDeliverySpec() : base(RemoteSpec.RemoteConfig() + "\nakka.remote { send-queue-capacity = 10, send-queue-push-timeout = 100 ms }")
+    {
+        _other = ActorSystem.Create("other", ConfigurationFactory.ParseString(RemoteSpec.RemoteConfig()));
+    }
+
+    protected override void BeforeShutdown() => _other.Terminate().Wait(TimeSpan.FromSeconds(10));
+
+    private sealed class Echo : ReceiveActor
+    {
+        public Echo() => ReceiveAny(m => Sender.Tell(m));
+    }
+
+    private IActorRef Resolve(IActorRef local)
+    {
+        Sys.ActorSelection(local.Path.ToString()).Tell(new Identify(null), TestActor);
+        return ExpectMsg<ActorIdentity>(TimeSpan.FromSeconds(5)).Subject!;
+    }
+
+    [Fact]
+    public void A_lost_system_message_is_resent_until_acknowledged()
+    {
+        var echo = _other.ActorOf(Props.Create<Echo>(), "watched");
+        var remote = Resolve(echo);
+        // The Watch arrives at the other side but is lost once; only the resend establishes the watch.
+        _other.Remote!.DropNextInboundSystemMessages = 1;
+        Watch(remote);
+        AwaitCondition(() => _other.Remote!.DropNextInboundSystemMessages == 0, TimeSpan.FromSeconds(5));
+        AwaitCondition(() => Sys.Remote!.AssociationFor(_other.Address).UnackedCount == 0, TimeSpan.FromSeconds(5));
+        _other.Stop(echo);
+        ExpectTerminated(remote, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void A_full_send_queue_makes_senders_wait_then_drops_to_dead_letters()
+    {
+        var echo = _other.ActorOf(Props.Create<Echo>(), "slow");
+        var remote = Resolve(echo);
+        var association = Sys.Remote!.AssociationFor(_other.Address);
+        association.PauseUserMessagesForTest = true;
+        for (int i = 0; i < 10; i++) remote.Tell(i, TestActor);
+        EventFilter.DeadLetter<int>().ExpectOne(() => remote.Tell(10, TestActor));
+        association.PauseUserMessagesForTest = false;
+        for (int i = 0; i < 10; i++) ExpectMsg(i, TimeSpan.FromSeconds(5));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+}

@@ -50,7 +50,8 @@ public sealed class Serialization
 
     public Serializer FindSerializerFor(object obj) => FindSerializerForType(obj.GetType());
 
-    public Serializer FindSerializerForType(Type type) => _resolved.GetOrAdd(type, Resolve);
+    public Serializer FindSerializerForType(Type type) =>
+        _resolved.TryGetValue(type, out var s) ? s : _resolved.GetOrAdd(type, Resolve(type));
 
     private Serializer Resolve(Type type)
     {

@@ -57,6 +57,9 @@ internal sealed class Association
 
     public Address RemoteAddress { get; }
 
+    /// <summary>Fault injection for specs: while set, the writer takes no user messages (the queue fills up).</summary>
+    internal volatile bool PauseUserMessagesForTest;
+
     /// <summary>The peer incarnation we are talking to (null until the first handshake).</summary>
     public long? RemoteUid { get; set; }
 
@@ -171,7 +174,7 @@ internal sealed class Association
 
     // ---------------------------------------------------------------- writer loop
 
-    private bool HasWork => !_queue.IsEmpty || Volatile.Read(ref _pendingAck) > 0 || UnackedCount > 0;
+    private bool HasWork => (!_queue.IsEmpty && !PauseUserMessagesForTest) || Volatile.Read(ref _pendingAck) > 0 || UnackedCount > 0;
 
     private async Task RunAsync()
     {
@@ -200,7 +203,7 @@ internal sealed class Association
                         frames.PatchLength(at);
                     }
                     WriteSystemMessages(frames, scratch);
-                    while (frames.Length < 512 * 1024 && _queue.TryDequeue(out var item))
+                    while (!PauseUserMessagesForTest && frames.Length < 512 * 1024 && _queue.TryDequeue(out var item))
                     {
                         Interlocked.Decrement(ref _queued);
                         WriteEnvelope(frames, scratch, item.Recipient, item.Message, item.Sender, 0);
