@@ -175,6 +175,7 @@ internal sealed partial class RemoteActorRefProvider
                 return true;
             }
             case FrameKind.Heartbeat:
+                if (body.Length > 1 && body[1] == 1) association.SendHeartbeat(askForReply: false);
                 return true;
             case FrameKind.Disassociate:
                 System.Log.Info("{0} disassociated (reason {1})", association.RemoteAddress, body.Length > 1 ? body[1] : 0);

@@ -1,4 +1,5 @@
 using ActorWarehouse.Actors.Dispatch;
+using ActorWarehouse.Actors.Remote.Transport;
 
 namespace ActorWarehouse.Actors.Remote;
 
@@ -58,6 +59,7 @@ internal sealed class RemoteWatcher(RemoteActorRefProvider provider)
         long now = Environment.TickCount64;
         long pause = (long)provider.Settings.AcceptableHeartbeatPause.TotalMilliseconds;
         List<Address> lost = [];
+        List<Association> alive = [];
         lock (_lock)
         {
             foreach (var address in _watches.Keys)
@@ -65,8 +67,10 @@ internal sealed class RemoteWatcher(RemoteActorRefProvider provider)
                 var association = provider.AssociationFor(address);
                 long last = Math.Max(Volatile.Read(ref association.LastHeardTicks), association.WatchStartTicks);
                 if (now - last > pause) lost.Add(address);
+                else alive.Add(association);
             }
         }
+        foreach (var association in alive) association.SendHeartbeat(askForReply: true);
         foreach (var address in lost)
         {
             provider.System.Log.Warning("detected unreachable: [{0}] (no heartbeat for more than {1})", address, provider.Settings.AcceptableHeartbeatPause);

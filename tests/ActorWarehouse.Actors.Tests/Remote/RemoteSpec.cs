@@ -90,6 +90,18 @@ public sealed class RemoteSpec : ActorWarehouse.Actors.TestKit.TestKit
     }
 
     [Fact]
+    public void A_quiet_but_live_peer_is_not_declared_dead()
+    {
+        var echo = _other.ActorOf(Props.Create<Echo>(), "quiet");
+        var remote = RemoteRef(echo);
+        Watch(remote);
+        // Longer than acceptable-heartbeat-pause (2 s) without any application traffic.
+        ExpectNoMsg(TimeSpan.FromSeconds(3));
+        _other.Stop(echo);
+        Assert.False(ExpectTerminated(remote, TimeSpan.FromSeconds(5)).AddressTerminated);
+    }
+
+    [Fact]
     public void Watching_a_remote_actor_that_is_already_gone_yields_Terminated()
     {
         var echo = _other.ActorOf(Props.Create<Echo>(), "gone");

@@ -25,6 +25,8 @@ internal sealed class Association
     private readonly List<PendingSystemMessage> _unacked = [];
     private long _nextSeq = 1;
     private long _pendingAck;
+    // 0 = nothing, 1 = a plain heartbeat, 2 = a heartbeat that asks the peer to answer with one.
+    private int _heartbeatToSend;
 
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -174,7 +176,22 @@ internal sealed class Association
 
     // ---------------------------------------------------------------- writer loop
 
-    private bool HasWork => (!_queue.IsEmpty && !PauseUserMessagesForTest) || Volatile.Read(ref _pendingAck) > 0 || UnackedCount > 0;
+    private bool HasWork => (!_queue.IsEmpty && !PauseUserMessagesForTest) || Volatile.Read(ref _pendingAck) > 0
+        || Volatile.Read(ref _heartbeatToSend) != 0 || UnackedCount > 0;
+
+    /// <summary>
+    /// Sends a heartbeat soon (connecting if needed). Remote DeathWatch asks watched peers for one every interval,
+    /// so they keep talking to us even when they have nothing else to say.
+    /// </summary>
+    public void SendHeartbeat(bool askForReply)
+    {
+        int wanted = askForReply ? 2 : 1;
+        int current;
+        do { current = Volatile.Read(ref _heartbeatToSend); }
+        while (wanted > current && Interlocked.CompareExchange(ref _heartbeatToSend, wanted, current) != current);
+        EnsureRunning();
+        Wake();
+    }
 
     private async Task RunAsync()
     {
@@ -200,6 +217,14 @@ internal sealed class Association
                         int at = frames.BeginFrame();
                         frames.WriteByte(FrameKind.Ack);
                         frames.WriteInt64(ack);
+                        frames.PatchLength(at);
+                    }
+                    int heartbeat = Interlocked.Exchange(ref _heartbeatToSend, 0);
+                    if (heartbeat != 0)
+                    {
+                        int at = frames.BeginFrame();
+                        frames.WriteByte(FrameKind.Heartbeat);
+                        frames.WriteByte(heartbeat == 2 ? (byte)1 : (byte)0);
                         frames.PatchLength(at);
                     }
                     WriteSystemMessages(frames, scratch);
@@ -365,6 +390,8 @@ internal sealed class Association
             client.ReceiveBufferSize = 1 << 20;
             var stream = client.GetStream();
             var uid = await InitiateHandshake(stream, token);
+            if (_provider.IsQuarantined(RemoteAddress, uid))
+                throw new HandshakeException($"{RemoteAddress} (uid {uid}) is quarantined; only a new incarnation may associate");
             ConnectedUid = uid;
             _client = client;
             _stream = stream;
