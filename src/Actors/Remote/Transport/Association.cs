@@ -198,6 +198,7 @@ internal sealed class Association
         var frames = new FrameBuffer();
         var scratch = new FrameBuffer(4096);
         long lastWrite = Environment.TickCount64;
+        bool yielded = false;
         var token = _stop.Token;
         try
         {
@@ -251,9 +252,19 @@ internal sealed class Association
                     {
                         await stream.WriteAsync(frames.WrittenMemory, token);
                         frames.Reset();
+                        yielded = false;
                         lastWrite = Environment.TickCount64;
                         continue;
                     }
+                    // Under load more messages usually arrive within a moment: one yield lets them batch up before
+                    // paying for a full sleep and wake-up.
+                    if (!yielded)
+                    {
+                        yielded = true;
+                        await Task.Yield();
+                        continue;
+                    }
+                    yielded = false;
                     await WaitForWork(TimeSpan.FromMilliseconds(Math.Min(_settings.HeartbeatInterval.TotalMilliseconds, _settings.ResendInterval.TotalMilliseconds)), token);
                 }
                 catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException && !token.IsCancellationRequested)
