@@ -12,6 +12,8 @@ public sealed class DeathWatchSpec : ActorWarehouse.Actors.TestKit.TestKit
         public Watcher(IActorRef target, IActorRef reporter)
         {
             Context.Watch(target);
+            // The Watch system message is already queued at the target when this arrives.
+            reporter.Tell("watching");
             Receive<Terminated>(t => reporter.Tell(t));
             Receive<string>(s => s == "unwatch", _ => { Context.Unwatch(target); reporter.Tell("unwatched"); });
         }
@@ -22,7 +24,7 @@ public sealed class DeathWatchSpec : ActorWarehouse.Actors.TestKit.TestKit
     {
         var target = Sys.ActorOf(Props.Create<Idle>());
         Sys.ActorOf(Props.Create(() => new Watcher(target, TestActor)));
-        Thread.Sleep(50);
+        ExpectMsg("watching");
         target.Tell(PoisonPill.Instance);
         var t = ExpectMsg<Terminated>();
         Assert.Equal(target, t.ActorRef);
@@ -39,6 +41,7 @@ public sealed class DeathWatchSpec : ActorWarehouse.Actors.TestKit.TestKit
         Sys.Stop(target);
         ExpectTerminated(target);
         Sys.ActorOf(Props.Create(() => new Watcher(target, TestActor)));
+        ExpectMsg("watching");
         ExpectMsg<Terminated>(t => t.ActorRef.Equals(target));
     }
 
@@ -47,6 +50,7 @@ public sealed class DeathWatchSpec : ActorWarehouse.Actors.TestKit.TestKit
     {
         var target = Sys.ActorOf(Props.Create<Idle>());
         var watcher = Sys.ActorOf(Props.Create(() => new Watcher(target, TestActor)));
+        ExpectMsg("watching");
         watcher.Tell("unwatch");
         ExpectMsg("unwatched");
         Sys.Stop(target);

@@ -3,10 +3,14 @@ namespace ActorWarehouse.Actors.Tests.Core;
 /// <summary>Receive timeouts, timers and the scheduler, driven by virtual time.</summary>
 public sealed class TimingSpec() : ActorWarehouse.Actors.TestKit.TestKit("akka.scheduler.implementation = test")
 {
+    /// <summary>Answered after everything before it was handled, without touching the receive timeout.</summary>
+    private sealed record Sync : INotInfluenceReceiveTimeout;
+
     private sealed class Sleepy : ReceiveActor
     {
         public Sleepy(IActorRef reporter)
         {
+            Receive<Sync>(s => reporter.Tell(s));
             Context.SetReceiveTimeout(TimeSpan.FromSeconds(1));
             Receive<ReceiveTimeout>(_ => reporter.Tell("timeout"));
             Receive<string>(s => s == "stop-timeout", _ => { Context.SetReceiveTimeout(null); reporter.Tell("cleared"); });
@@ -20,10 +24,14 @@ public sealed class TimingSpec() : ActorWarehouse.Actors.TestKit.TestKit("akka.s
         var actor = Sys.ActorOf(Props.Create(() => new Sleepy(TestActor)));
         actor.Tell("hi");
         ExpectMsg("got hi");
+        actor.Tell(new Sync());
+        ExpectMsg<Sync>();
         Scheduler.Advance(TimeSpan.FromMilliseconds(900));
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Scheduler.Advance(TimeSpan.FromMilliseconds(200));
         ExpectMsg("timeout");
+        actor.Tell(new Sync());
+        ExpectMsg<Sync>();
         Scheduler.Advance(TimeSpan.FromSeconds(1.1));
         ExpectMsg("timeout");
         actor.Tell("stop-timeout");

@@ -148,13 +148,21 @@ internal sealed class HeapScheduler : SchedulerBase, IDisposable
                     }
                 }
             }
-            foreach (var item in due)
+            if (due.Count > 0)
             {
-                var action = item.Action;
-                var c = item.Cancelable;
-                ThreadPool.UnsafeQueueUserWorkItem(_ => { if (!c.IsCancellationRequested) action(); }, null);
+                // One work item per tick, run in due order: tells scheduled in order arrive in order.
+                var batch = due.ToArray();
+                due.Clear();
+                ThreadPool.UnsafeQueueUserWorkItem(static b =>
+                {
+                    foreach (var item in b)
+                    {
+                        if (item.Cancelable.IsCancellationRequested) continue;
+                        try { item.Action(); }
+                        catch (Exception e) { Console.Error.WriteLine($"scheduled action failed: {e}"); }
+                    }
+                }, batch, preferLocal: false);
             }
-            due.Clear();
         }
     }
 
