@@ -110,7 +110,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void Schedule()
     {
-        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        // A plain read first: when a turn is already queued (the common case under load) no locked instruction.
+        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
@@ -123,7 +124,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
-            Volatile.Write(ref _scheduled, 0);
+            // A full fence (not a plain release store): the queue checks below must not be reordered before the
+            // flag clears, or a producer that enqueued meanwhile and still saw the flag set would be lost.
+            Interlocked.Exchange(ref _scheduled, 0);
             // A producer may have enqueued after our last look but before the flag cleared.
             if (!_closed && (!_system.IsEmpty || (_suspendCount == 0 && HasUserMessages)))
                 Schedule();

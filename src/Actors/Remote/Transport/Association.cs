@@ -293,7 +293,7 @@ internal sealed class Association
 
     private async Task WaitForWork(TimeSpan timeout, CancellationToken token)
     {
-        Volatile.Write(ref _waiting, 1);
+        Interlocked.Exchange(ref _waiting, 1); // full fence: the HasWork check must not move before it
         if (HasWork)
         {
             Interlocked.Exchange(ref _waiting, 0);
