@@ -203,3 +203,30 @@ public sealed class RemoteDeliverySpec : ActorWarehouse.Actors.TestKit.TestKit
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 }
+
+public sealed class RemoteSettingsSpec
+{
+    [Fact]
+    public void Remoting_refuses_to_start_without_a_cluster_secret()
+    {
+        var saved = Environment.GetEnvironmentVariable("AW_CLUSTER_SECRET");
+        Environment.SetEnvironmentVariable("AW_CLUSTER_SECRET", null);
+        try
+        {
+            var e = Assert.Throws<ConfigurationException>(() =>
+                ActorSystem.Create("no-secret", "akka.actor.provider = remote\nakka.remote.dot-netty.tcp.port = 0"));
+            Assert.Contains("AW_CLUSTER_SECRET", e.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AW_CLUSTER_SECRET", saved);
+        }
+    }
+
+    [Fact]
+    public void Remoting_binds_loopback_by_default()
+    {
+        var config = ConfigurationFactory.ParseString("akka.actor.provider = remote\nakka.remote.secret = s").WithFallback(ConfigurationFactory.Default());
+        Assert.Equal("127.0.0.1", config.GetString("akka.remote.dot-netty.tcp.hostname"));
+    }
+}

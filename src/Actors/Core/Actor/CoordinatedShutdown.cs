@@ -1,5 +1,4 @@
 using ActorWarehouse.Actors.Configuration;
-using ActorWarehouse.Actors.Event;
 
 namespace ActorWarehouse.Actors;
 
