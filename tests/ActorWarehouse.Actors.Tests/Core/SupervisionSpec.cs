@@ -202,3 +202,20 @@ public sealed class SupervisionSpec : ActorWarehouse.Actors.TestKit.TestKit
         ExpectMsg("postStop");
     }
 }
+
+public sealed class GuardianSpec : ActorWarehouse.Actors.TestKit.TestKit
+{
+    private sealed class Idle : ReceiveActor
+    {
+        public Idle() => ReceiveAny(_ => { });
+    }
+
+    [Fact]
+    public async Task A_stopped_user_guardian_terminates_the_system()
+    {
+        var userGuardian = ((LocalActorRef)Sys.ActorOf(Props.Create<Idle>())).Cell.Parent;
+        Assert.Equal("user", userGuardian.Path.Name);
+        Sys.Stop(userGuardian);
+        await Sys.WhenTerminated.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}

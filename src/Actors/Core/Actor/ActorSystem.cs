@@ -64,6 +64,15 @@ public sealed class ActorSystem : IActorRefFactory, IDisposable
         _userGuardian = (ActorCellOf(_rootCell.ActorOf(Props.CreateBy(() => new GuardianActor(SupervisorStrategy.DefaultStrategy)), "user")));
         _systemGuardian = ActorCellOf(_rootCell.ActorOf(Props.CreateBy(() => new GuardianActor(SupervisorStrategy.DefaultStrategy)), "system"));
         Remote?.Start();
+        // As upstream: if /user stops by itself (an escalated failure reached the root), the system terminates.
+        _userGuardian.WhenTerminated.ContinueWith(_ =>
+        {
+            if (Volatile.Read(ref _terminateStarted) == 0)
+            {
+                Log.Error("the user guardian stopped; terminating the actor system");
+                _ = Terminate();
+            }
+        }, TaskScheduler.Default);
     }
 
     private static ActorCell ActorCellOf(IActorRef actorRef) => ((LocalActorRef)actorRef).Cell;
