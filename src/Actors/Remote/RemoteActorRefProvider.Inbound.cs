@@ -40,6 +40,7 @@ internal sealed partial class RemoteActorRefProvider
                 {
                     var body = await reader.ReadFrameAsync(_stop.Token);
                     if (body is null) break;
+                    if (IsBlackholed(association.RemoteAddress)) continue;
                     association.LastHeardTicks = Environment.TickCount64;
                     if (!HandleFrame(association, peerUid, body.Value.Span, reassembly, cache)) break;
                 }

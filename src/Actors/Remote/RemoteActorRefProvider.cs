@@ -191,4 +191,16 @@ internal sealed partial class RemoteActorRefProvider
     }
 
     internal bool IsQuarantined(Address address, long uid) => _quarantined.ContainsKey((address, uid));
+
+    // ---------------------------------------------------------------- fault injection (TestKit FailureInjector)
+
+    private readonly ConcurrentDictionary<Address, byte> _blackholed = new();
+
+    internal bool IsBlackholed(Address address) => !_blackholed.IsEmpty && _blackholed.ContainsKey(address);
+
+    internal void SetBlackhole(Address address, bool on)
+    {
+        if (on) _blackholed[address] = 0;
+        else _blackholed.TryRemove(address, out _);
+    }
 }

@@ -190,6 +190,23 @@ public sealed class RemoteDeliverySpec : ActorWarehouse.Actors.TestKit.TestKit
     }
 
     [Fact]
+    public void A_silent_partition_makes_remote_DeathWatch_report_AddressTerminated_and_quarantine()
+    {
+        var echo = _other.ActorOf(Props.Create<Echo>(), "partitioned");
+        var remote = Resolve(echo);
+        Watch(remote);
+        remote.Tell("still there?", TestActor);
+        ExpectMsg("still there?");
+        EventFilter.Warning(contains: "UID is now quarantined").ExpectOne(() =>
+        {
+            ActorWarehouse.Actors.TestKit.FailureInjector.Blackhole(Sys, _other.Address);
+            var t = ExpectTerminated(remote, TimeSpan.FromSeconds(10));
+            Assert.True(t.AddressTerminated);
+            Assert.False(t.ExistenceConfirmed);
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void A_full_send_queue_makes_senders_wait_then_drops_to_dead_letters()
     {
         var echo = _other.ActorOf(Props.Create<Echo>(), "slow");

@@ -248,6 +248,12 @@ internal sealed class Association
                         frames.Reset();
                         continue;
                     }
+                    if (frames.Length > 0 && _provider.IsBlackholed(RemoteAddress))
+                    {
+                        // Fault injection: the network silently eats everything we send.
+                        frames.Reset();
+                        lastWrite = Environment.TickCount64;
+                    }
                     if (frames.Length > 0)
                     {
                         await stream.WriteAsync(frames.WrittenMemory, token);
