@@ -11,6 +11,7 @@ public static class CommandTable
         new Commands.SltCommand(),
         new Commands.BenchTpchCommand(),
         new Commands.DemoCommand(),
+        new Commands.BenchActorsCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
