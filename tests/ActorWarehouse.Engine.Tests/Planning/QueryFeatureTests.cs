@@ -158,5 +158,9 @@ public sealed class QueryFeatureTests : IDisposable
         Assert.Equal(["13"], _db.Rows("select a from t where b = 'sub'"));
     }
 
+    [Fact]
+    public void Correlated_aggregate_with_inequality_counts_per_outer_row() =>
+        Assert.Equal(["1|0", "2|2", "3|2", "NULL|0"], _db.Rows("select a, (select count(*) from u where u.a < t.a) from t order by a"));
+
     public void Dispose() => _db.Dispose();
 }

@@ -19,7 +19,7 @@ internal sealed partial class ExpressionBinder
 
     private BoundQuery BindSubquery(Query query)
     {
-        var bound = Queries.BindSubquery(query, Scope);
+        var bound = Queries.BindSubquery(query, Scope, Holder);
         foreach (var node in LogicalPlans.Nodes(bound.Plan))
             foreach (var e in LogicalPlans.Expressions(node))
                 if (BoundExprs.Any(e, x => x is BoundOuterRef))

@@ -23,7 +23,21 @@ internal sealed partial class QueryBinder
     public BoundQuery BindStatementQuery(Query query) => BindQuery(query, null, CteEnvironment.Empty, pullCorrelation: false);
 
     /// <summary>Binds a subquery of an expression whose block has scope <paramref name="outer"/>; correlation predicates are pulled up.</summary>
-    public BoundQuery BindSubquery(Query query, Scope outer) => BindQuery(query, outer, _currentCtes, pullCorrelation: true);
+    public BoundQuery BindSubquery(Query query, Scope outer, PlanHolder? outerPlan)
+    {
+        _outerPlans.Push(outerPlan);
+        try
+        {
+            return BindQuery(query, outer, _currentCtes, pullCorrelation: true);
+        }
+        finally
+        {
+            _outerPlans.Pop();
+        }
+    }
+
+    /// <summary>The plans of the enclosing blocks whose subqueries are being bound (innermost on top).</summary>
+    private readonly Stack<PlanHolder?> _outerPlans = new();
 
     private CteEnvironment _currentCtes = CteEnvironment.Empty;
 
