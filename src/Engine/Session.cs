@@ -126,6 +126,10 @@ public sealed partial class Session : IDisposable
         ResetStatement r => ExecuteReset(r),
         AnalyzeStatement a => ExecuteAnalyze(a, transaction),
         VacuumStatement v => ExecuteVacuum(v, transaction),
+        AlterTableStatement a => ExecuteAlterTable(a, transaction, ct),
+        CreateIndexStatement c => ExecuteCreateIndex(c, transaction),
+        DropIndexStatement d => ExecuteDropIndex(d),
+        LockStatement l => ExecuteLock(l, transaction),
         _ => throw new SqlException(SqlState.FeatureNotSupported, $"{StatementName(statement)} is not supported", statement.Position + 1),
     };
 
