@@ -48,15 +48,17 @@ internal sealed partial class QueryBinder
         {
             if (query.With is { } with)
             {
-                var inner = new CteEnvironment(env);
+                // Each CTE sees the ones before it (and itself only under RECURSIVE), never the ones after it.
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var cte in with.Ctes)
                 {
-                    if (inner.Contains(cte.Name))
+                    if (!names.Add(cte.Name))
                         throw new SqlException(SqlState.DuplicateAlias, $"WITH query name \"{cte.Name}\" specified more than once", cte.Position + 1);
-                    if (with.Recursive && AstReferences.Mentions(cte.Query, "", cte.Name)) BindRecursiveCte(cte, inner);
-                    else inner.Add(cte, inner);
+                    var definedIn = env;
+                    env = new CteEnvironment(definedIn);
+                    if (with.Recursive && AstReferences.Mentions(cte.Query, "", cte.Name)) BindRecursiveCte(cte, env);
+                    else env.Add(cte, definedIn);
                 }
-                env = inner;
             }
             _currentCtes = env;
             bool hasLimit = query.Limit is not null || query.Offset is not null;
