@@ -162,5 +162,9 @@ public sealed class QueryFeatureTests : IDisposable
     public void Correlated_aggregate_with_inequality_counts_per_outer_row() =>
         Assert.Equal(["1|0", "2|2", "3|2", "NULL|0"], _db.Rows("select a, (select count(*) from u where u.a < t.a) from t order by a"));
 
+    [Fact]
+    public void Scalar_subquery_without_from_may_reference_the_outer_row() =>
+        Assert.Equal(["1|43", "2|44"], _db.Rows("select a, (select 42 + t.a) from t where a < 3 order by a"));
+
     public void Dispose() => _db.Dispose();
 }

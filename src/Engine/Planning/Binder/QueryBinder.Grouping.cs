@@ -250,6 +250,8 @@ internal sealed partial class QueryBinder
     /// <summary>GROUP BY item: a select-list position, an output name that is not an input column, or an input expression.</summary>
     private static Expr ResolveGroupExpr(Expr e, List<SelectEntry> entries, Scope scope)
     {
+        if (e is StringLiteral or NumericLiteral or FloatLiteral or BooleanLiteral)
+            throw new SqlException(SqlState.SyntaxError, "non-integer constant in GROUP BY", e.Position + 1);
         if (e is IntegerLiteral n)
         {
             if (n.Value < 1 || n.Value > entries.Count)

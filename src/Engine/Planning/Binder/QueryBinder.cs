@@ -155,6 +155,12 @@ internal sealed partial class QueryBinder
     /// <summary>Projects a query's visible columns, cast to <paramref name="types"/> where they differ.</summary>
     internal static LogicalPlan CastOutputs(BoundQuery query, IReadOnlyList<SqlType> types)
     {
+        // Unknown-typed outputs (NULL, 'text' in a set-operation branch) are converted inside their projection, so
+        // no operator ever sees a value of unknown type.
+        if (query.Plan is LogicalProject project && project.Expressions.Any(e => e.Type.Id == TypeId.Unknown))
+            query = query with { Plan = project with { Expressions = project.Expressions.Select((e, i) => i < types.Count && e.Type.Id == TypeId.Unknown ? Coercion.Cast(e, types[i]) : e).ToList() } };
+        else if (query.Plan is LogicalDistinct { Input: LogicalProject inner } distinct && inner.Expressions.Any(e => e.Type.Id == TypeId.Unknown))
+            query = query with { Plan = distinct with { Input = inner with { Expressions = inner.Expressions.Select((e, i) => i < types.Count && e.Type.Id == TypeId.Unknown ? Coercion.Cast(e, types[i]) : e).ToList() } } };
         var schema = query.Plan.Schema;
         bool same = schema.Count == types.Count;
         for (int i = 0; same && i < types.Count; i++) same = schema[i].Type == types[i];
@@ -181,9 +187,14 @@ internal sealed partial class QueryBinder
                 int o = (int)ordinal.Value - 1;
                 expr = new BoundColumnRef(o, query.Plan.Schema[o].Type, query.Names[o]);
             }
-            else
+            else if (item.Expr is ColumnRef { Parts.Count: 1 })
             {
                 expr = binder.Bind(item.Expr);
+            }
+            else
+            {
+                throw new SqlException(SqlState.FeatureNotSupported, "invalid UNION/INTERSECT/EXCEPT ORDER BY clause", item.Expr.Position + 1,
+                    "Only result column names can be used, not expressions or functions.");
             }
             keys.Add(MakeSortKey(expr, item));
         }
