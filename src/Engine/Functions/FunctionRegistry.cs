@@ -64,7 +64,7 @@ public static class FunctionRegistry
     }
 
     private static bool IsOperatorSymbol(string name) =>
-        name is "+" or "-" or "*" or "/" or "%" or "=" or "<>" or "<" or "<=" or ">" or ">=" or "||" or "neg" or "not" or "like" or "ilike";
+        name is "+" or "-" or "*" or "/" or "%" or "^" or "=" or "<>" or "<" or "<=" or ">" or ">=" or "||" or "neg" or "not" or "like" or "ilike" or "~" or "~*" or "!~" or "!~*";
 
     private static string OperatorSpelling(string name) => name switch
     {

@@ -54,6 +54,7 @@ public static class DateTimeParsing
         text = text.Trim();
         if (text.IsEmpty) return ParseStatus.InvalidSyntax;
         if (text.Equals("epoch", StringComparison.OrdinalIgnoreCase)) return ParseStatus.Ok;
+        if (TryRelativeWord(text, out parts)) return ParseStatus.Ok;
 
         bool bc = false;
         if (EndsWithWord(text, "BC")) { bc = true; text = text[..^2].TrimEnd(); }
@@ -81,6 +82,17 @@ public static class DateTimeParsing
             if (pos < text.Length)
             {
                 status = ParseZone(text[pos..], out parts.OffsetSeconds);
+                if (status == ParseStatus.InvalidSyntax && char.IsAsciiLetter(text[pos]))
+                {
+                    // A zone name ('America/New_York', 'EST'): its offset at this wall-clock time.
+                    TimeZones.Zone zone;
+                    try { zone = TimeZones.Find(text[pos..].ToString()); }
+                    catch (Errors.SqlException) { return ParseStatus.InvalidSyntax; }
+                    if (!CivilCalendar.IsValid(year, month, day)) return ParseStatus.OutOfRange;
+                    long local = CivilCalendar.ToDays(year, month, day) * Interval.MicrosPerDay + timeMicros;
+                    parts.OffsetSeconds = (int)(zone.OffsetAtLocal(local) / Interval.MicrosPerSecond);
+                    status = ParseStatus.Ok;
+                }
                 if (status != ParseStatus.Ok) return status;
                 parts.HasZone = true;
             }
@@ -90,6 +102,24 @@ public static class DateTimeParsing
         parts.Days = CivilCalendar.ToDays(year, month, day);
         parts.MicrosOfDay = timeMicros;
         return ParseStatus.Ok;
+    }
+
+    /// <summary>PostgreSQL's special inputs 'now', 'today', 'tomorrow', 'yesterday' (UTC wall clock).</summary>
+    private static bool TryRelativeWord(ReadOnlySpan<char> text, out Parts parts)
+    {
+        parts = default;
+        int offsetDays;
+        if (text.Equals("now", StringComparison.OrdinalIgnoreCase)) offsetDays = int.MinValue;
+        else if (text.Equals("today", StringComparison.OrdinalIgnoreCase)) offsetDays = 0;
+        else if (text.Equals("tomorrow", StringComparison.OrdinalIgnoreCase)) offsetDays = 1;
+        else if (text.Equals("yesterday", StringComparison.OrdinalIgnoreCase)) offsetDays = -1;
+        else return false;
+        long now = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10;
+        var (days, ofDay) = CivilCalendar.SplitTimestamp(now);
+        parts.Days = offsetDays == int.MinValue ? days : days + offsetDays;
+        parts.MicrosOfDay = offsetDays == int.MinValue ? ofDay : 0;
+        parts.HasZone = true;
+        return true;
     }
 
     private static bool EndsWithWord(ReadOnlySpan<char> text, string word) =>

@@ -119,6 +119,7 @@ public class ValueParserTests
         var syntax = Assert.Throws<SqlException>(() => ValueParser.Parse("not a date", SqlType.Date));
         Assert.Equal(SqlState.InvalidDatetimeFormat, syntax.SqlState);
         Assert.Equal("invalid input syntax for type date: \"not a date\"", syntax.Message);
+        Assert.Equal(SqlState.InvalidDatetimeFormat, Assert.Throws<SqlException>(() => ValueParser.Parse("2024-13-01x", SqlType.Date)).SqlState);
         var range = Assert.Throws<SqlException>(() => ValueParser.Parse("2023-02-29", SqlType.Date));
         Assert.Equal(SqlState.DatetimeFieldOverflow, range.SqlState);
         Assert.Equal("date/time field value out of range: \"2023-02-29\"", range.Message);
@@ -176,5 +177,30 @@ public class ValueParserTests
         Assert.Equal("value too long for type character varying(3)", ex.Message);
         Assert.Equal("abc", ValueParser.Parse("abc  ", SqlType.Varchar(3)));
         Assert.Equal("ab", ValueParser.Parse("ab   ", SqlType.Char(3)));
+    }
+
+    [Fact]
+    public void Timestamptz_accepts_a_zone_name()
+    {
+        var micros = (long)ValueParser.Parse("2024-01-02 03:04:05 America/New_York", SqlType.TimestampTz);
+        Assert.Equal("2024-01-02 08:04:05+00", ValueFormatter.FormatTimestampTz(micros));
+    }
+
+    [Fact]
+    public void Today_is_midnight_of_the_current_utc_date()
+    {
+        var before = DateTime.UtcNow.Date;
+        var micros = (long)ValueParser.Parse("today", SqlType.Timestamp);
+        var after = DateTime.UtcNow.Date;
+        Assert.Equal(0, micros % Interval.MicrosPerDay);
+        Assert.Contains(DateTime.UnixEpoch.AddTicks(micros * 10).Date, new[] { before, after });
+    }
+
+    [Fact]
+    public void Decimal_input_is_boxed_in_the_physical_type_of_its_precision()
+    {
+        Assert.IsType<long>(ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
+        Assert.Equal(1235L, ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
+        Assert.IsType<Int128>(ValueParser.Parse("12.345", SqlType.Decimal(30, 2)));
     }
 }

@@ -27,6 +27,7 @@ internal static class KernelTemplates
     {
         var a = (ColumnVector<TA>)args[0];
         var b = (ColumnVector<TB>)args[1];
+        if (rowCount == 0) return ColumnVector.Allocate(resultType, 0);
         if (Broadcast.IsNullConstant(a, rowCount) || Broadcast.IsNullConstant(b, rowCount))
             return ColumnVector.AllNull(resultType, rowCount);
         bool aConst = Broadcast.IsConstant(a, rowCount);
@@ -71,6 +72,7 @@ internal static class KernelTemplates
         where TOp : IUnaryOp<TA, TR>
     {
         var a = (ColumnVector<TA>)args[0];
+        if (rowCount == 0) return ColumnVector.Allocate(resultType, 0);
         if (Broadcast.IsNullConstant(a, rowCount)) return ColumnVector.AllNull(resultType, rowCount);
         var result = new TR[rowCount];
         var va = a.Values;

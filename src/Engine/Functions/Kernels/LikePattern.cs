@@ -118,9 +118,18 @@ internal sealed class LikePattern
         {
             var segment = _segments[s];
             int found = -1;
-            for (int p = pos; p + segment.Chars.Length <= tailStart; p++)
+            if (!segment.HasWildcard)
             {
-                if (MatchesAt(text, p, segment)) { found = p; break; }
+                // Plain text between two '%': a vectorized substring search.
+                int at = text[pos..tailStart].IndexOf(segment.Chars, _comparison);
+                found = at < 0 ? -1 : pos + at;
+            }
+            else
+            {
+                for (int p = pos; p + segment.Chars.Length <= tailStart; p++)
+                {
+                    if (MatchesAt(text, p, segment)) { found = p; break; }
+                }
             }
             if (found < 0) return false;
             pos = found + segment.Chars.Length;

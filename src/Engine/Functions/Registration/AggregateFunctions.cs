@@ -46,13 +46,17 @@ internal static class AggregateFunctions
             catalog.AddAggregate(name, [TypeId.Double, TypeId.Double], (_, _) =>
                 new ResolvedAggregate(name, SqlType.Double, [SqlType.Double, SqlType.Double], () => new CovarianceAggregate(kind)));
 
-        foreach (var name in new[] { "listagg", "string_agg" })
+        // Values of any type are joined as their text output (Redshift's LISTAGG accepts any expression).
+        foreach (var id in AllTypes)
         {
-            catalog.AddAggregate(name, [TypeId.Varchar, TypeId.Varchar], (_, _) =>
-                new ResolvedAggregate(name, SqlType.Text, [SqlType.Text, SqlType.Text], () => new ListAggAggregate()));
+            foreach (var name in new[] { "listagg", "string_agg" })
+            {
+                catalog.AddAggregate(name, [id, TypeId.Varchar], (_, _) =>
+                    new ResolvedAggregate(name, SqlType.Text, [SqlType.Text, SqlType.Text], () => new ListAggAggregate()));
+            }
+            catalog.AddAggregate("listagg", [id], (_, _) =>
+                new ResolvedAggregate("listagg", SqlType.Text, [SqlType.Text], () => new ListAggAggregate()));
         }
-        catalog.AddAggregate("listagg", [TypeId.Varchar], (_, _) =>
-            new ResolvedAggregate("listagg", SqlType.Text, [SqlType.Text], () => new ListAggAggregate()));
 
         catalog.AddAggregate("median", [TypeId.Double], (_, _) =>
             new ResolvedAggregate("median", SqlType.Double, [SqlType.Double], () => new PercentileAggregate(true, 0.5)));
@@ -60,6 +64,11 @@ internal static class AggregateFunctions
             new ResolvedAggregate("percentile_cont", SqlType.Double, [SqlType.Double, SqlType.Double], () => new PercentileAggregate(true, null)));
         catalog.AddAggregate("percentile_disc", [TypeId.Double, TypeId.Double], (_, _) =>
             new ResolvedAggregate("percentile_disc", SqlType.Double, [SqlType.Double, SqlType.Double], () => new PercentileAggregate(false, null)));
+        // percentile_cont(f) WITHIN GROUP (ORDER BY x): the parameters list the ordered value as a second argument,
+        // which the executor supplies (the first WITHIN GROUP key, evaluated per row) after the fraction.
+        foreach (var (name, continuous) in new[] { ("percentile_cont", true), ("percentile_disc", false) })
+            catalog.AddAggregate(name, [TypeId.Double], (_, _) =>
+                new ResolvedAggregate(name, SqlType.Double, [SqlType.Double, SqlType.Double], () => new PercentileAggregate(continuous, null)));
     }
 
     private static void RegisterSum(FunctionCatalog catalog)

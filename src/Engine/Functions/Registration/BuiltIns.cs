@@ -16,6 +16,8 @@ internal static class BuiltIns
         ConditionalFunctions.Register(catalog);
         DateTimeFunctions.Register(catalog);
         FormattingFunctions.Register(catalog);
+        TimeZoneFunctions.Register(catalog);
+        RedshiftExtras.Register(catalog);
         AggregateFunctions.Register(catalog);
         return catalog;
     }

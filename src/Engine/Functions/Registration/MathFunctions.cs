@@ -46,6 +46,7 @@ internal static class MathFunctions
         catalog.Add("log", [TypeId.Double, TypeId.Double], d, Binary<double, LogBase>());
         catalog.Add("power", [TypeId.Double, TypeId.Double], d, Binary<double, Power>());
         catalog.Add("pow", [TypeId.Double, TypeId.Double], d, Binary<double, Power>());
+        catalog.Add("^", [TypeId.Double, TypeId.Double], d, Binary<double, Power>());
         catalog.Add("sign", [TypeId.Double], d, Unary<Sign>());
         catalog.Add("sign", [TypeId.Decimal], t => WholeSign(t[0]));
         catalog.Add("degrees", [TypeId.Double], d, Unary<Degrees>());
