@@ -135,6 +135,47 @@ public sealed class DistributionAndLayoutTests
     }
 
     [Fact]
+    public void A_huge_append_is_flushed_early_as_sorted_runs_without_losing_rows()
+    {
+        var store = new InMemoryBlockStore();
+        var layout = Layout(DistStyle.Even, sortKey: new[] { 0 }, slices: 2, columns: IdKey);
+        var writer = new TableWriter(store, layout, TableManifest.Empty(layout)) { FlushThreshold = 1000 };
+        var random = new Random(11);
+        var ids = Enumerable.Range(0, 10_000).OrderBy(_ => random.Next()).ToArray();
+        for (int start = 0; start < ids.Length; start += 700)
+        {
+            var part = ids.Skip(start).Take(700).ToArray();
+            writer.Append(new Batch(new ColumnVector[] { Ints(part), Ints(part) }, part.Length));
+        }
+        Assert.Equal(10_000, writer.PendingRows);
+        var manifest = writer.Commit();
+        Assert.Equal(10_000, manifest.RowCount);
+        Assert.True(manifest.Slices.All(s => s.RowGroups.Count >= 4), "each slice should hold several flushed runs");
+        Assert.Equal(manifest.Slices.SelectMany(s => s.RowGroups).Count(), manifest.Slices.SelectMany(s => s.RowGroups).Select(g => g.Id).Distinct().Count());
+        var scanner = new TableScanner(store, layout);
+        foreach (var slice in manifest.Slices)
+            foreach (var group in slice.RowGroups)
+            {
+                var values = ((ColumnVector<int>)scanner.ReadColumn(group, 0)).Values.Take(group.RowCount).ToArray();
+                Assert.Equal(values.OrderBy(v => v), values);
+            }
+        Assert.Equal(Enumerable.Range(0, 10_000), ReadAll(store, layout, manifest).Select(r => (int)r[0]!).OrderBy(i => i));
+    }
+
+    [Fact]
+    public void Auto_switching_to_even_keeps_rows_flushed_early()
+    {
+        var store = new InMemoryBlockStore();
+        var layout = Layout(DistStyle.Auto, slices: 2, columns: IdKey);
+        var writer = new TableWriter(store, layout, TableManifest.Empty(layout)) { FlushThreshold = 30_000 };
+        int total = (int)TableLayout.AutoAllRowLimit + 5000;
+        for (int start = 0; start < total; start += 4096) writer.Append(IdBatch(start, Math.Min(4096, total - start)));
+        var manifest = writer.Commit();
+        Assert.False(manifest.IsReplicated);
+        Assert.Equal(Enumerable.Range(0, total), ReadAll(store, layout, manifest).Select(r => (int)r[0]!).OrderBy(i => i));
+    }
+
+    [Fact]
     public void Scans_return_only_the_requested_columns_in_the_requested_order()
     {
         var store = new InMemoryBlockStore();

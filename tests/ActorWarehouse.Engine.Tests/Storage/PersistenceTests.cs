@@ -125,6 +125,26 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Files_a_kill_9_can_leave_behind_do_not_disturb_the_committed_version()
+    {
+        string folder;
+        using (var journal = new FileCatalogJournal(_data))
+        {
+            journal.Commit(0, "v1"u8);
+            folder = journal.FolderPath;
+        }
+        // Every state an abrupt kill can leave: a half-written temp of the next version, a half-written temp of
+        // CURRENT, and a complete next version file whose CURRENT rename never happened.
+        File.WriteAllBytes(Path.Combine(folder, "v00000000000000000002.cat.tmp-dead"), new byte[] { 1, 2, 3 });
+        File.WriteAllBytes(Path.Combine(folder, "CURRENT.tmp-dead"), new byte[] { 9 });
+        File.WriteAllBytes(Path.Combine(folder, "v00000000000000000002.cat"), new byte[] { 0x41, 0x57 });
+        using var reopened = new FileCatalogJournal(_data);
+        Assert.Equal("v1", Encoding.UTF8.GetString(reopened.ReadCurrent()!.Payload));
+        Assert.Equal(new[] { "CURRENT", "v00000000000000000001.cat" }, Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order());
+        Assert.Equal(2, reopened.Commit(1, "v2"u8));
+    }
+
+    [Fact]
     public void A_stale_expected_version_is_a_serialization_failure()
     {
         using var journal = new FileCatalogJournal(_data);
@@ -203,7 +223,7 @@ public sealed class PersistenceTests : IDisposable
         bytes[bytes.Length / 2] ^= 0x10;
         File.WriteAllBytes(file, bytes);
         store.ClearCache();
-        var e = Assert.Throws<SqlException>(() => new TableScanner(store, layout).Scan(manifest, 0, new[] { 1 }).ToList());
+        var e = Assert.Throws<SqlException>(() => TableScanner.WithoutCache(store, layout).Scan(manifest, 0, new[] { 1 }).ToList());
         Assert.Equal(SqlState.DataCorrupted, e.SqlState);
         Assert.Contains("\"name\"", e.Message);
     }

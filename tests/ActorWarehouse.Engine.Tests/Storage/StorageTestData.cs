@@ -33,7 +33,7 @@ internal static class StorageTestData
     /// <summary>Every row of every slice (slice 0 only when replicated), as boxed values per row.</summary>
     public static List<object?[]> ReadAll(IBlockStore store, TableLayout layout, TableManifest manifest, ZonePredicate? predicate = null)
     {
-        var scanner = new TableScanner(store, layout);
+        var scanner = TableScanner.WithoutCache(store, layout);
         var columns = Enumerable.Range(0, layout.ColumnCount).ToArray();
         var rows = new List<object?[]>();
         for (int s = 0; s < manifest.SliceCount; s++)

@@ -35,4 +35,34 @@ public sealed class TableWriterScannerTests
         Assert.Equal(0, empty.RowCount);
         Assert.Equal(2, next.RowCount);
     }
+
+    [Fact]
+    public void Repeated_scans_reuse_decoded_blocks_and_are_not_affected_by_callers_modifying_batches()
+    {
+        var store = new InMemoryBlockStore();
+        var layout = Layout(DistStyle.Even, slices: 1, columns: new[] { ("id", SqlType.Integer) });
+        var writer = new TableWriter(store, layout, TableManifest.Empty(layout));
+        writer.Append(new Batch(new ColumnVector[] { Ints(1, 2, 3) }, 3));
+        var manifest = writer.Commit();
+        var cache = new DecodedBlockCache(1 << 20);
+        var first = Assert.Single(new TableScanner(store, layout, cache).Scan(manifest, 0, new[] { 0 }));
+        ((ColumnVector<int>)first[0]).Values[0] = 99;
+        var second = Assert.Single(new TableScanner(store, layout, cache).Scan(manifest, 0, new[] { 0 }));
+        Assert.Equal(1, second[0].GetBoxed(0));
+        Assert.Equal(1, cache.Hits);
+        Assert.Equal(1, cache.Misses);
+    }
+
+    [Fact]
+    public void A_scanner_without_cache_always_reads_the_block_store()
+    {
+        var store = new InMemoryBlockStore();
+        var layout = Layout(DistStyle.Even, slices: 1, columns: new[] { ("id", SqlType.Integer) });
+        var writer = new TableWriter(store, layout, TableManifest.Empty(layout));
+        writer.Append(new Batch(new ColumnVector[] { Ints(1) }, 1));
+        var manifest = writer.Commit();
+        Assert.Single(TableScanner.WithoutCache(store, layout).Scan(manifest, 0, new[] { 0 }));
+        foreach (var id in manifest.BlockIds()) store.Delete(id);
+        Assert.Throws<ActorWarehouse.Engine.Errors.SqlException>(() => TableScanner.WithoutCache(store, layout).Scan(manifest, 0, new[] { 0 }).ToList());
+    }
 }

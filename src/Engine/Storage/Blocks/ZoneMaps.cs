@@ -16,8 +16,8 @@ internal static class ZoneMaps
         return column switch
         {
             ColumnVector<bool> v => IntegerRange(v.Values, count, validity, nulls, static b => b ? 1 : 0),
-            ColumnVector<short> v => IntegerRange(v.Values, count, validity, nulls, static x => x),
-            ColumnVector<int> v => IntegerRange(v.Values, count, validity, nulls, static x => x),
+            ColumnVector<short> v => IntRange(v.Values, count, validity, nulls),
+            ColumnVector<int> v => IntRange(v.Values, count, validity, nulls),
             ColumnVector<long> v => LongRange(v.Values, count, validity, nulls),
             ColumnVector<Int128> v => IntegerRange(v.Values, count, validity, nulls, static x => x),
             ColumnVector<Interval> v => IntegerRange(v.Values, count, validity, nulls, static x => x.OrderingKey),
@@ -51,6 +51,19 @@ internal static class ZoneMaps
             }
         }
         return new ZoneMap(count, nulls, true, ZoneValue.OfInteger(min), ZoneValue.OfInteger(max));
+    }
+
+    private static ZoneMap IntRange<T>(T[] values, int count, ValidityBitmap? validity, int nulls) where T : System.Numerics.IBinaryInteger<T>, System.Numerics.IMinMaxValue<T>
+    {
+        T min = T.MaxValue, max = T.MinValue;
+        for (int i = 0; i < count; i++)
+        {
+            if (validity is not null && !validity.IsValid(i)) continue;
+            T x = values[i];
+            if (x < min) min = x;
+            if (x > max) max = x;
+        }
+        return new ZoneMap(count, nulls, true, ZoneValue.OfInteger(Int128.CreateTruncating(min)), ZoneValue.OfInteger(Int128.CreateTruncating(max)));
     }
 
     private static ZoneMap IntegerRange<T>(T[] values, int count, ValidityBitmap? validity, int nulls, Func<T, Int128> widen)

@@ -15,6 +15,7 @@ namespace ActorWarehouse.Engine.Storage;
 public sealed class CopyReader
 {
     private readonly string _path;
+    private readonly Stream? _stream;
     private readonly string _tableName;
     private readonly CopyReaderSettings _settings;
     private readonly List<LoadError> _errors = new();
@@ -29,6 +30,20 @@ public sealed class CopyReader
         _path = path;
         _tableName = tableName;
         _settings = new CopyReaderSettings(path, columns, options, parser);
+    }
+
+    /// <summary>
+    /// Reads from an open stream instead of a file (COPY FROM STDIN over the wire protocol); gzip is still
+    /// recognised by its magic bytes when the stream can seek, or decompressed when <see cref="CopyOptions.Gzip"/> is set.
+    /// <paramref name="sourceName"/> names the input in load errors. The stream is not disposed.
+    /// </summary>
+    public static CopyReader FromStream(Stream input, string sourceName, string tableName, IReadOnlyList<CopyColumn> columns, CopyOptions options) =>
+        new(input, sourceName, tableName, columns, options);
+
+    private CopyReader(Stream input, string sourceName, string tableName, IReadOnlyList<CopyColumn> columns, CopyOptions options)
+        : this(sourceName, tableName, columns, options, ValueParserAdapter.Instance)
+    {
+        _stream = input;
     }
 
     /// <summary>Rows rejected so far, in line order.</summary>
@@ -76,6 +91,7 @@ public sealed class CopyReader
 
     private Stream Open()
     {
+        if (_stream is not null) return OpenStream(_stream);
         FileStream file;
         try
         {
@@ -99,5 +115,20 @@ public sealed class CopyReader
             throw new SqlException(SqlState.BadCopyFileFormat, $"COPY GZIP: \"{_path}\" is not a gzip file");
         }
         return gzip ? new BufferedStream(new GZipStream(file, CompressionMode.Decompress), 1 << 16) : file;
+    }
+
+    private Stream OpenStream(Stream input)
+    {
+        bool gzip = _settings.Options.Gzip;
+        if (!gzip && input.CanSeek)
+        {
+            long start = input.Position;
+            Span<byte> magic = stackalloc byte[2];
+            int read = input.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+            input.Position = start;
+            gzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        }
+        var leaveOpen = new NonClosingStream(input);
+        return gzip ? new BufferedStream(new GZipStream(leaveOpen, CompressionMode.Decompress), 1 << 16) : leaveOpen;
     }
 }

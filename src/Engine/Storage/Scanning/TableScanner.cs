@@ -15,12 +15,25 @@ public sealed class TableScanner
 {
     private readonly IBlockStore _store;
     private readonly TableLayout _layout;
+    private readonly DecodedBlockCache? _cache;
 
-    public TableScanner(IBlockStore store, TableLayout layout)
+    /// <param name="cache">Decoded blocks to reuse; <see cref="DecodedBlockCache.Shared"/> when omitted, none when null is passed explicitly via <see cref="WithoutCache"/>.</param>
+    public TableScanner(IBlockStore store, TableLayout layout, DecodedBlockCache? cache = null)
     {
         _store = store;
         _layout = layout;
+        _cache = cache ?? DecodedBlockCache.Shared;
     }
+
+    private TableScanner(IBlockStore store, TableLayout layout, bool noCache)
+    {
+        _store = store;
+        _layout = layout;
+        _cache = noCache ? null : DecodedBlockCache.Shared;
+    }
+
+    /// <summary>A scanner that decodes every block afresh (for tests of on-disk state).</summary>
+    public static TableScanner WithoutCache(IBlockStore store, TableLayout layout) => new(store, layout, noCache: true);
 
     /// <summary>Row groups read and skipped by the last scans (for EXPLAIN ANALYZE-style statistics).</summary>
     public int RowGroupsScanned { get; private set; }
@@ -46,17 +59,22 @@ public sealed class TableScanner
         }
     }
 
-    /// <summary>Decodes whole columns of one row group (all rows, deleted ones included).</summary>
+    /// <summary>
+    /// Decodes a whole column of one row group (all rows, deleted ones included). The vector may be shared
+    /// with the decoded-block cache: read it, never modify it.
+    /// </summary>
     public ColumnVector ReadColumn(RowGroup group, int column, int slice = 0)
     {
         var type = _layout.ColumnType(column);
         if (column >= group.Blocks.Count) return ColumnVector.AllNull(type, group.RowCount);
         var block = group.Blocks[column];
+        if (_cache is not null && _cache.TryGet(block.Id, type, out var cached) && cached.Length == group.RowCount) return cached;
         var bytes = _store.Get(block.Id);
         var vector = BlockCodec.Decode(bytes, type, $"column \"{_layout.Columns[column].Name}\", slice {slice}, row group {group.Id}, block {block.Id}");
         if (vector.Length != group.RowCount)
             throw new Errors.SqlException(Errors.SqlState.DataCorrupted,
                 $"corrupt data block (column \"{_layout.Columns[column].Name}\", row group {group.Id}): {vector.Length} rows, manifest says {group.RowCount}");
+        _cache?.Add(block.Id, type, vector);
         return vector;
     }
 

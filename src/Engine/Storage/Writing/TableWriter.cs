@@ -9,7 +9,9 @@ namespace ActorWarehouse.Engine.Storage;
 /// distributed to slices by the layout's DISTSTYLE; <see cref="Commit"/> sorts each slice's new rows by the
 /// compound SORTKEY, cuts them into row groups of up to <see cref="RowGroup.MaxRows"/>, encodes one block per
 /// column and returns the new manifest (the base manifest is untouched, so an aborted transaction just
-/// drops the result). One writer per statement; not thread-safe.
+/// drops the result). To bound memory, a slice whose pending rows reach <see cref="FlushThreshold"/> is
+/// sorted and encoded early, so a huge append is stored as sorted runs of that many rows.
+/// One writer per statement; not thread-safe.
 /// </summary>
 public sealed class TableWriter
 {
@@ -17,6 +19,9 @@ public sealed class TableWriter
     private readonly TableLayout _layout;
     private readonly TableManifest _base;
     private readonly ColumnBuilder[][] _slices;
+    private readonly List<RowGroup>[] _flushed;
+    private long _flushedRows;
+    private long _nextGroupId;
     private long _evenCursor;
     private bool _committed;
 
@@ -29,15 +34,21 @@ public sealed class TableWriter
             throw new ArgumentException($"manifest has {baseManifest.SliceCount} slices, layout {layout.SliceCount}", nameof(baseManifest));
         _slices = new ColumnBuilder[layout.SliceCount][];
         for (int s = 0; s < _slices.Length; s++) _slices[s] = NewBuilders();
+        _flushed = new List<RowGroup>[layout.SliceCount];
+        for (int s = 0; s < _flushed.Length; s++) _flushed[s] = new List<RowGroup>();
         _evenCursor = baseManifest.EvenCursor;
+        _nextGroupId = baseManifest.NextRowGroupId;
     }
+
+    /// <summary>Pending rows per slice that trigger an early sort-and-encode (default 8 row groups).</summary>
+    public int FlushThreshold { get; init; } = 8 * RowGroup.MaxRows;
 
     /// <summary>Rows appended so far (not yet committed).</summary>
     public long PendingRows
     {
         get
         {
-            long total = 0;
+            long total = _flushedRows;
             foreach (var slice in _slices) total += slice.Length == 0 ? 0 : slice[0].Count;
             return total;
         }
@@ -60,6 +71,7 @@ public sealed class TableWriter
         if (Replicated || _layout.SliceCount == 1)
         {
             for (int c = 0; c < batch.ColumnCount; c++) _slices[0][c].AppendRange(batch[c], 0, rows);
+            FlushFullSlices();
             return;
         }
 
@@ -76,6 +88,19 @@ public sealed class TableWriter
             _evenCursor += rows;
         }
         Scatter(batch.Columns, rows, sliceOfRow);
+        FlushFullSlices();
+    }
+
+    private void FlushFullSlices()
+    {
+        for (int s = 0; s < _slices.Length; s++)
+        {
+            var builders = _slices[s];
+            if (builders.Length == 0 || builders[0].Count < FlushThreshold) continue;
+            _flushedRows += builders[0].Count;
+            _flushed[s].AddRange(BuildRowGroups(builders, ref _nextGroupId));
+            _slices[s] = NewBuilders();
+        }
     }
 
     /// <summary>Encodes the pending rows and returns the manifest that includes them.</summary>
@@ -87,11 +112,11 @@ public sealed class TableWriter
         if (Replicated && _layout.DistStyle == DistStyle.Auto && _base.RowCount + PendingRows > TableLayout.AutoAllRowLimit)
             return SwitchAutoToEven();
 
-        long nextGroupId = manifest.NextRowGroupId;
+        long nextGroupId = _nextGroupId;
         var slices = manifest.Slices.ToArray();
         for (int s = 0; s < _slices.Length; s++)
         {
-            var groups = BuildRowGroups(_slices[s], ref nextGroupId);
+            var groups = _flushed[s].Concat(BuildRowGroups(_slices[s], ref nextGroupId)).ToList();
             if (groups.Count == 0) continue;
             slices[s] = new SliceManifest(s, slices[s].RowGroups.Concat(groups).ToArray());
         }
@@ -107,9 +132,10 @@ public sealed class TableWriter
         var pending = _slices[0];
         var all = Enumerable.Range(0, _layout.ColumnCount).ToArray();
         var scanner = new TableScanner(_store, _layout);
-        var restart = TableManifest.Empty(_layout.SliceCount, replicated: false) with { NextRowGroupId = _base.NextRowGroupId };
-        var writer = new TableWriter(_store, _layout, restart);
-        foreach (var batch in scanner.Scan(_base, 0, all)) writer.Append(batch);
+        var restart = TableManifest.Empty(_layout.SliceCount, replicated: false) with { NextRowGroupId = _nextGroupId };
+        var writer = new TableWriter(_store, _layout, restart) { FlushThreshold = FlushThreshold };
+        var existing = _base.WithSlice(new SliceManifest(0, _base.Slices[0].RowGroups.Concat(_flushed[0]).ToArray()));
+        foreach (var batch in scanner.Scan(existing, 0, all)) writer.Append(batch);
         int count = pending[0].Count;
         for (int start = 0; start < count; start += Batch.DefaultCapacity)
         {

@@ -1,0 +1,87 @@
+using ActorWarehouse.Engine.Columnar;
+using ActorWarehouse.Engine.Types;
+
+namespace ActorWarehouse.Engine.Storage;
+
+/// <summary>
+/// Least-recently-used cache of decoded column blocks, shared by scans. Blocks are immutable and
+/// content-addressed, so a cached vector can never be stale; scans copy out of it and never hand the cached
+/// vector itself to operators. Bounded by an estimate of the decoded size. Thread-safe.
+/// </summary>
+public sealed class DecodedBlockCache
+{
+    /// <summary>The process-wide cache scans use unless given another (256 MiB).</summary>
+    public static readonly DecodedBlockCache Shared = new(256L << 20);
+
+    private readonly long _capacityBytes;
+    private readonly Dictionary<(BlockId, SqlType), LinkedListNode<Entry>> _map = new();
+    private readonly LinkedList<Entry> _lru = new();
+    private long _bytes;
+
+    private sealed record Entry((BlockId, SqlType) Key, ColumnVector Vector, long Bytes);
+
+    public DecodedBlockCache(long capacityBytes) => _capacityBytes = capacityBytes;
+
+    public long Hits { get; private set; }
+    public long Misses { get; private set; }
+
+    public bool TryGet(BlockId id, SqlType type, out ColumnVector vector)
+    {
+        lock (_map)
+        {
+            if (_map.TryGetValue((id, type), out var node))
+            {
+                _lru.Remove(node);
+                _lru.AddFirst(node);
+                vector = node.Value.Vector;
+                Hits++;
+                return true;
+            }
+            Misses++;
+        }
+        vector = null!;
+        return false;
+    }
+
+    public void Add(BlockId id, SqlType type, ColumnVector vector)
+    {
+        long bytes = EstimateBytes(vector);
+        if (bytes > _capacityBytes / 4) return; // one block must not flush the whole cache
+        lock (_map)
+        {
+            if (_map.ContainsKey((id, type))) return;
+            _map[(id, type)] = _lru.AddFirst(new Entry((id, type), vector, bytes));
+            _bytes += bytes;
+            while (_bytes > _capacityBytes && _lru.Last is { } last)
+            {
+                _lru.RemoveLast();
+                _map.Remove(last.Value.Key);
+                _bytes -= last.Value.Bytes;
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_map)
+        {
+            _map.Clear();
+            _lru.Clear();
+            _bytes = 0;
+        }
+    }
+
+    private static long EstimateBytes(ColumnVector vector)
+    {
+        long validity = vector.Validity is null ? 0 : vector.Length / 8;
+        if (vector is ColumnVector<string> strings)
+        {
+            long total = 0;
+            var values = strings.Values;
+            for (int i = 0; i < strings.Length; i++) total += 8 + 24 + 2L * (values[i]?.Length ?? 0);
+            return total + validity;
+        }
+        int width = System.Runtime.InteropServices.Marshal.SizeOf(ColumnVector.PhysicalType(vector.Type) == typeof(bool) ? typeof(byte) : ColumnVector.PhysicalType(vector.Type));
+        return (long)width * vector.Length + validity;
+    }
+}
