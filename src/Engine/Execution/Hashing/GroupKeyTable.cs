@@ -17,6 +17,7 @@ public sealed class GroupKeyTable
     private readonly KeyColumn[] _columns;
     private readonly MemoryBudget? _memory;
     private int[] _slots;
+    private SlotEntry[] _entries = [];
     private ulong[] _groupHashes;
     private int _mask;
     private long _reservedBytes;
@@ -31,7 +32,15 @@ public sealed class GroupKeyTable
         _memory = memory;
         int capacity = 64;
         while (capacity < expectedGroups * 2) capacity <<= 1;
-        _slots = new int[capacity];
+        if (keyTypes.Count == 1)
+        {
+            _entries = new SlotEntry[capacity];
+            _slots = [];
+        }
+        else
+        {
+            _slots = new int[capacity];
+        }
         _mask = capacity - 1;
         _groupHashes = new ulong[Math.Max(16, expectedGroups)];
     }
@@ -79,6 +88,11 @@ public sealed class GroupKeyTable
             // Grouping by nothing: every row belongs to the single group 0.
             if (Count == 0 && insert) NewGroups(1);
             groupIds[..rowCount].Fill(Count == 0 ? -1 : 0);
+            return;
+        }
+        if (_columns.Length == 1)
+        {
+            ProbeSingle(keys[0], rowCount, groupIds, insert);
             return;
         }
         for (int c = 0; c < _columns.Length; c++) _columns[c].Hash(keys[c], hashes, rowCount, c == 0);
@@ -166,6 +180,81 @@ public sealed class GroupKeyTable
         }
     }
 
+    private int _nullGroup = -1;
+
+    /// <summary>One key column: hash, probe and compare inline per row (no rounds, no per-column passes).</summary>
+    private void ProbeSingle(ColumnVector key, int rowCount, Span<int> groupIds, bool insert)
+    {
+        switch (key)
+        {
+            case ColumnVector<int> v: ProbeSingle(v, (KeyColumn<int>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<long> v: ProbeSingle(v, (KeyColumn<long>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<string> v: ProbeSingle(v, (KeyColumn<string>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<short> v: ProbeSingle(v, (KeyColumn<short>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<Int128> v: ProbeSingle(v, (KeyColumn<Int128>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<double> v: ProbeSingle(v, (KeyColumn<double>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<float> v: ProbeSingle(v, (KeyColumn<float>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<bool> v: ProbeSingle(v, (KeyColumn<bool>)_columns[0], rowCount, groupIds, insert); break;
+            case ColumnVector<Interval> v: ProbeSingle(v, (KeyColumn<Interval>)_columns[0], rowCount, groupIds, insert); break;
+            default: throw new InvalidOperationException($"unexpected key vector {key.GetType()}");
+        }
+    }
+
+    private void ProbeSingle<T>(ColumnVector<T> key, KeyColumn<T> store, int rowCount, Span<int> groupIds, bool insert)
+    {
+        // For integer keys the hash is a bijection of the value, so equal hashes mean equal keys and the
+        // probe touches only the slot entry (one cache miss per row on big tables).
+        bool hashIsKey = typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short) || typeof(T) == typeof(bool);
+        var values = key.Values;
+        var validity = key.Validity;
+        var entries = _entries;
+        int mask = _mask;
+        var groupHashes = _groupHashes;
+        for (int i = 0; i < rowCount; i++)
+        {
+            if (validity is not null && !validity.IsValid(i))
+            {
+                if (_nullGroup < 0 && insert)
+                {
+                    _nullGroup = Count;
+                    groupHashes[Count] = KeyHash.NullHash;
+                    store.AppendOne(Count, default!, isNull: true);
+                    Count++;
+                }
+                groupIds[i] = _nullGroup;
+                continue;
+            }
+            var value = values[i];
+            ulong h = KeyHash.Hash(value);
+            int slot = (int)(h >> 32) & mask;
+            while (true)
+            {
+                ref var entry = ref entries[slot];
+                int g = entry.GroupPlusOne - 1;
+                if (g < 0)
+                {
+                    if (!insert)
+                    {
+                        groupIds[i] = -1;
+                        break;
+                    }
+                    int group = Count++;
+                    entry = new SlotEntry(h, group + 1);
+                    groupHashes[group] = h;
+                    store.AppendOne(group, value, isNull: false);
+                    groupIds[i] = group;
+                    break;
+                }
+                if (entry.Hash == h && (hashIsKey || KeyHash.Equal(store.Values[g], value)))
+                {
+                    groupIds[i] = g;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
+
     private void NewGroups(int count)
     {
         if (Count + count > _groupHashes.Length) Array.Resize(ref _groupHashes, Math.Max(Count + count, _groupHashes.Length * 2));
@@ -180,20 +269,38 @@ public sealed class GroupKeyTable
             Reserve((size - _groupHashes.Length) * (8L + BytesPerGroupKeys()));
             Array.Resize(ref _groupHashes, size);
         }
-        if ((long)groups * 2 <= _slots.Length) return;
-        long capacity = _slots.Length;
+        int current = _mask + 1;
+        if ((long)groups * 2 <= current) return;
+        long capacity = current;
         while (capacity < (long)groups * 2) capacity <<= 1;
         if (capacity > 1 << 30) throw new Errors.SqlException(Errors.SqlState.ProgramLimitExceeded, "hash table too large: more than 500 million distinct keys");
-        Reserve((capacity - _slots.Length) * 4);
-        var slots = new int[capacity];
         int mask = (int)capacity - 1;
-        for (int g = 0; g < Count; g++)
+        if (_columns.Length == 1)
         {
-            int slot = (int)(_groupHashes[g] >> 32) & mask;
-            while (slots[slot] != 0) slot = (slot + 1) & mask;
-            slots[slot] = g + 1;
+            Reserve((capacity - current) * 16);
+            var entries = new SlotEntry[capacity];
+            for (int g = 0; g < Count; g++)
+            {
+                if (g == _nullGroup) continue;
+                ulong h = _groupHashes[g];
+                int slot = (int)(h >> 32) & mask;
+                while (entries[slot].GroupPlusOne != 0) slot = (slot + 1) & mask;
+                entries[slot] = new SlotEntry(h, g + 1);
+            }
+            _entries = entries;
         }
-        _slots = slots;
+        else
+        {
+            Reserve((capacity - current) * 4);
+            var slots = new int[capacity];
+            for (int g = 0; g < Count; g++)
+            {
+                int slot = (int)(_groupHashes[g] >> 32) & mask;
+                while (slots[slot] != 0) slot = (slot + 1) & mask;
+                slots[slot] = g + 1;
+            }
+            _slots = slots;
+        }
         _mask = mask;
     }
 
@@ -237,3 +344,6 @@ public sealed class KeyTableScratch
         Equal = new bool[rowCount];
     }
 }
+
+/// <summary>A slot of a single-key table: the key's full hash next to its group id (0 = empty), one cache line access per probe.</summary>
+internal readonly record struct SlotEntry(ulong Hash, int GroupPlusOne);

@@ -52,6 +52,26 @@ internal sealed class KeyColumn<T> : KeyColumn
 
     public override SqlType Type => _type;
 
+    /// <summary>Stored key values by group (valid up to the table's group count).</summary>
+    internal T[] Values => _values;
+
+    /// <summary>Stores one group's key (the single-key fast path).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void AppendOne(int group, T value, bool isNull)
+    {
+        if (group >= _values.Length) Grow(group + 1);
+        _values[group] = isNull ? default! : value;
+        _nulls[group] = isNull;
+        _anyNull |= isNull;
+    }
+
+    private void Grow(int needed)
+    {
+        int size = Math.Max(needed, _values.Length * 2);
+        Array.Resize(ref _values, size);
+        Array.Resize(ref _nulls, size);
+    }
+
     public override long BytesPerGroup => typeof(T) == typeof(string) ? 40 : System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1;
 
     public override void Hash(ColumnVector input, Span<ulong> hashes, int rowCount, bool first)
@@ -76,12 +96,7 @@ internal sealed class KeyColumn<T> : KeyColumn
     public override void Append(ColumnVector input, ReadOnlySpan<int> rows, int firstGroup)
     {
         int needed = firstGroup + rows.Length;
-        if (needed > _values.Length)
-        {
-            int size = Math.Max(needed, _values.Length * 2);
-            Array.Resize(ref _values, size);
-            Array.Resize(ref _nulls, size);
-        }
+        if (needed > _values.Length) Grow(needed);
         var values = ((ColumnVector<T>)input).Values;
         var validity = input.Validity;
         for (int k = 0; k < rows.Length; k++) _values[firstGroup + k] = values[rows[k]];
