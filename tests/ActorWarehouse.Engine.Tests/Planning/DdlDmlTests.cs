@@ -201,5 +201,22 @@ public sealed class DdlDmlTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Update_from_takes_values_from_the_matching_row()
+    {
+        _db.Run("create table t (id int, v text); create table s (id int, nv text)");
+        _db.Run("insert into t values (1, 'a'), (2, 'b'), (3, 'c'); insert into s values (2, 'B'), (3, 'C'), (4, 'D')");
+        Assert.Equal("UPDATE 2", _db.Run("update t set v = s.nv from s where s.id = t.id")[0].CommandTag);
+        Assert.Equal(["1|a", "2|B", "3|C"], _db.Rows("select * from t order by id"));
+    }
+
+    [Fact]
+    public void Delete_using_removes_matching_rows()
+    {
+        _db.Run("create table t (id int); create table s (id int); insert into t values (1), (2), (3); insert into s values (2), (9)");
+        Assert.Equal("DELETE 1", _db.Run("delete from t using s where s.id = t.id")[0].CommandTag);
+        Assert.Equal(["1", "3"], _db.Rows("select id from t order by id"));
+    }
+
     public void Dispose() => _db.Dispose();
 }
