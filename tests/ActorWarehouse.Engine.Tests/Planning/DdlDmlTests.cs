@@ -218,5 +218,15 @@ public sealed class DdlDmlTests : IDisposable
         Assert.Equal(["1", "3"], _db.Rows("select id from t order by id"));
     }
 
+    [Fact]
+    public void Information_schema_lists_tables_and_columns()
+    {
+        _db.Run("create table t (a int not null, b varchar(20)) distkey(a); create view v as select a from t");
+        Assert.Equal(["t|BASE TABLE", "v|VIEW"], _db.Rows("select table_name, table_type from information_schema.tables where table_schema = 'public' order by 1"));
+        Assert.Equal(["a|NO|integer", "b|YES|character varying"],
+            _db.Rows("select column_name, is_nullable, data_type from information_schema.columns where table_name = 't' order by ordinal_position"));
+        Assert.Equal(["KEY(a)|0"], _db.Rows("select diststyle, tbl_rows from svv_table_info where \"table\" = 't'"));
+    }
+
     public void Dispose() => _db.Dispose();
 }
