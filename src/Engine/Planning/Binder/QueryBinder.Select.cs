@@ -18,13 +18,13 @@ internal sealed partial class QueryBinder
     /// <see cref="BoundQuery.Correlated"/> instead of being filtered here.
     /// </summary>
     private BoundQuery BindSelect(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation,
-        bool resolveUnknown = true)
+        bool resolveUnknown = true, bool pullWhere = true)
     {
         var savedSelect = _currentSelect;
         _currentSelect = s;
         try
         {
-            return BindSelectBlock(s, outer, env, orderBy, pullCorrelation, resolveUnknown);
+            return BindSelectBlock(s, outer, env, orderBy, pullCorrelation, resolveUnknown, pullWhere);
         }
         finally
         {
@@ -33,7 +33,7 @@ internal sealed partial class QueryBinder
     }
 
     private BoundQuery BindSelectBlock(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation,
-        bool resolveUnknown)
+        bool resolveUnknown, bool pullWhere)
     {
         var (fromPlan, scope) = BindFrom(s.From, outer, env);
         var holder = new PlanHolder(fromPlan);
@@ -57,7 +57,7 @@ internal sealed partial class QueryBinder
                 foreach (var term in BoundExprs.Conjuncts(bound))
                 {
                     if (term is BoundLiteral { Value: true }) continue;
-                    if (pullCorrelation && BoundExprs.Any(term, x => x is BoundOuterRef)) correlated.Add(term);
+                    if (pullCorrelation && pullWhere && BoundExprs.Any(term, x => x is BoundOuterRef)) correlated.Add(term);
                     else local.Add(term);
                 }
             }
