@@ -91,8 +91,9 @@ public sealed partial class Session
                         full[ordinal] = ConstantEvaluator.Evaluate(defaults[ordinal]);
                         continue;
                     }
-                    var bound = AssignmentCast(valueBinder.Bind(row[k]), columns[ordinal], row[k].Position);
-                    full[ordinal] = EvaluateRowValue(bound);
+                    full[ordinal] = AstWalker.ContainsSubquery(row[k])
+                        ? EvaluateWithSubqueries(row[k], columns[ordinal], binder, ct)
+                        : EvaluateRowValue(AssignmentCast(valueBinder.Bind(row[k]), columns[ordinal], row[k].Position));
                 }
                 for (int c = 0; c < width; c++)
                 {
@@ -143,6 +144,15 @@ public sealed partial class Session
         if (BoundExprs.Any(bound, e => e is BoundColumnRef or BoundParameter))
             throw new SqlException(SqlState.FeatureNotSupported, "this VALUES expression is not supported");
         return ConstantEvaluator.Evaluate(bound);
+    }
+
+    /// <summary>A VALUES item with subqueries: bound over one empty row, the subqueries joined onto it, run once.</summary>
+    private object? EvaluateWithSubqueries(Expr expr, ColumnDefinition column, QueryBinder binder, CancellationToken ct)
+    {
+        var holder = new PlanHolder(new LogicalValues([], [Array.Empty<BoundExpr>()]) { EstimatedRows = 1 });
+        var bound = AssignmentCast(new ExpressionBinder(binder, Scope.Empty(null), holder, "VALUES").Bind(expr), column, expr.Position);
+        var batches = RunPlan(new LogicalProject(holder.Plan, [bound], [column.Name]) { EstimatedRows = 1 }, ct);
+        return batches.First(b => b.RowCount > 0)[0].GetBoxed(0);
     }
 
     private static void CheckWidth(int given, int targets, InsertStatement insert)

@@ -19,7 +19,11 @@ public sealed partial class Session
         new(transaction.Working, Warehouse.Blocks, BinderContext.ParseSearchPath(Settings.SearchPath))
         {
             SystemRelations = name => SystemRelationRows(name),
+            Execute = plan => RunPlan(plan, _statementToken),
         };
+
+    /// <summary>Cancellation of the statement being executed (for plans run during binding).</summary>
+    private CancellationToken _statementToken;
 
     private QueryResult ExecuteQuery(Query query, Transaction transaction, CancellationToken ct)
     {

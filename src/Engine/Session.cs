@@ -63,6 +63,7 @@ public sealed partial class Session : IDisposable
 
         using var timeout = StatementCancellation(cancellationToken);
         var transaction = _transaction ?? Warehouse.Transactions.Begin(isExplicit: false);
+        _statementToken = timeout.Token;
         try
         {
             var result = Dispatch(statement, sql, transaction, timeout.Token);
@@ -125,6 +126,10 @@ public sealed partial class Session : IDisposable
         ResetStatement r => ExecuteReset(r),
         AnalyzeStatement a => ExecuteAnalyze(a, transaction),
         VacuumStatement v => ExecuteVacuum(v, transaction),
+        AlterTableStatement a => ExecuteAlterTable(a, transaction, ct),
+        CreateIndexStatement c => ExecuteCreateIndex(c, transaction),
+        DropIndexStatement d => ExecuteDropIndex(d),
+        LockStatement l => ExecuteLock(l, transaction),
         _ => throw new SqlException(SqlState.FeatureNotSupported, $"{StatementName(statement)} is not supported", statement.Position + 1),
     };
 

@@ -69,6 +69,7 @@ public static class SqlState
     public const string CannotCoerce = "42846";
     public const string InvalidTableDefinition = "42P16";
     public const string InvalidObjectDefinition = "42P17";
+    public const string InvalidRecursion = "42P19";
     public const string UndefinedParameter = "42P02";
     public const string DependentObjectsStillExist = "2BP01";
 

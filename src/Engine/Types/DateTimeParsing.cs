@@ -85,10 +85,12 @@ public static class DateTimeParsing
                 if (status == ParseStatus.InvalidSyntax && char.IsAsciiLetter(text[pos]))
                 {
                     // A zone name ('America/New_York', 'EST'): its offset at this wall-clock time.
+                    TimeZones.Zone zone;
+                    try { zone = TimeZones.Find(text[pos..].ToString()); }
+                    catch (Errors.SqlException) { return ParseStatus.InvalidSyntax; }
                     if (!CivilCalendar.IsValid(year, month, day)) return ParseStatus.OutOfRange;
                     long local = CivilCalendar.ToDays(year, month, day) * Interval.MicrosPerDay + timeMicros;
-                    try { parts.OffsetSeconds = (int)(TimeZones.Find(text[pos..].ToString()).OffsetAtLocal(local) / Interval.MicrosPerSecond); }
-                    catch (Errors.SqlException) { return ParseStatus.InvalidSyntax; }
+                    parts.OffsetSeconds = (int)(zone.OffsetAtLocal(local) / Interval.MicrosPerSecond);
                     status = ParseStatus.Ok;
                 }
                 if (status != ParseStatus.Ok) return status;

@@ -175,6 +175,30 @@ public static class ValueFormatter
         return sb.ToString();
     }
 
+    /// <summary>A TIMESTAMPTZ shown in a session time zone: local wall clock plus its offset ('+05:30', '-08').</summary>
+    public static string FormatTimestampTz(long micros, TimeZones.Zone zone)
+    {
+        long offset = zone.OffsetAtUtc(micros);
+        var (days, ofDay) = CivilCalendar.SplitTimestamp(micros + offset);
+        var (y, m, d) = CivilCalendar.FromDays(days);
+        var sb = new StringBuilder(40);
+        AppendDate(sb, y, m, d);
+        sb.Append(' ');
+        AppendTime(sb, ofDay);
+        long seconds = offset / Interval.MicrosPerSecond;
+        sb.Append(seconds < 0 ? '-' : '+');
+        seconds = Math.Abs(seconds);
+        Append2(sb, (int)(seconds / 3600));
+        if (seconds % 3600 != 0)
+        {
+            sb.Append(':');
+            Append2(sb, (int)(seconds / 60 % 60));
+            if (seconds % 60 != 0) { sb.Append(':'); Append2(sb, (int)(seconds % 60)); }
+        }
+        if (y <= 0) sb.Append(" BC");
+        return sb.ToString();
+    }
+
     private static void AppendDate(StringBuilder sb, int year, int month, int day)
     {
         int shown = year <= 0 ? 1 - year : year;

@@ -25,7 +25,7 @@ public static class ValueParser
             case TypeId.Decimal:
                 var (precision, scale) = DecimalShape(type);
                 Check(NumberParsing.TryParseDecimal(text, precision, scale, out Int128 wide), text, type);
-                return type.IsWideDecimal ? wide : (long)wide;
+                return type.IsWideDecimal ? (object)wide : (long)wide;
             case TypeId.Real:
                 return Check(NumberParsing.TryParseReal(text, out float f), text, type) ? f : default;
             case TypeId.Double:

@@ -225,26 +225,32 @@ public sealed partial class SltRunner
         return rows;
     }
 
+    /// <summary>Stack of the thread each record runs on: deep plans (64-way joins) must not overflow.</summary>
+    private const int ExecutionStackBytes = 256 * 1024 * 1024;
+
     private ExecutionOutcome Execute(string sql, ISltDatabase database, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var task = Task.Run(() => database.Execute(sql, timeout.Token), CancellationToken.None);
-        try
+        SltResultSet? result = null;
+        Exception? error = null;
+        var worker = new Thread(() =>
         {
-            if (!task.Wait(_options.StatementTimeout, cancellationToken))
-            {
-                timeout.Cancel();
-                return new ExecutionOutcome(null, null, null, TimedOut: true);
-            }
-            return new ExecutionOutcome(task.Result, null, null, false);
-        }
-        catch (AggregateException aggregate) when (aggregate.InnerException is { } inner)
+            try { result = database.Execute(sql, timeout.Token); }
+            catch (Exception e) { error = e; }
+        }, ExecutionStackBytes) { IsBackground = true, Name = "slt record" };
+        worker.Start();
+        if (!worker.Join(_options.StatementTimeout))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return inner is SqlException
-                ? new ExecutionOutcome(null, inner, null, false)
-                : new ExecutionOutcome(null, inner, inner, false);
+            timeout.Cancel();
+            return new ExecutionOutcome(null, null, null, TimedOut: true);
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        return error switch
+        {
+            null => new ExecutionOutcome(result, null, null, false),
+            SqlException => new ExecutionOutcome(null, error, null, false),
+            _ => new ExecutionOutcome(null, error, error, false),
+        };
     }
 
     private static string Describe(ExecutionOutcome outcome) => outcome.Error switch

@@ -62,4 +62,20 @@ public class ComparisonTests
         var b = Parsed(SqlType.Interval, "30 days");
         Assert.Equal(["t"], CallText("=", a, b));
     }
+
+    [Fact]
+    public void Char_values_compare_ignoring_trailing_blanks()
+    {
+        var a = Strings(SqlType.Char(5), "ab   ", "ab");
+        var b = Strings(SqlType.Char(5), "ab", "ac ");
+        Assert.Equal(["t", "f"], CallText("=", a, b));
+        Assert.Equal(["f", "t"], CallText("<", a, b));
+    }
+
+    [Fact]
+    public void Char_to_text_drops_trailing_blanks()
+    {
+        var padded = Strings(SqlType.Char(5), "ab   ");
+        Assert.Equal(["ab|"], Texts(Call("||", padded, Strings(SqlType.Text, "|"))));
+    }
 }

@@ -102,4 +102,13 @@ public class DecimalArithmeticTests
         var ex = Assert.Throws<SqlException>(() => Casts.Cast(Parsed(SqlType.Decimal(10, 2), "12345.67"), SqlType.Decimal(5, 2), false));
         Assert.Equal(SqlState.NumericValueOutOfRange, ex.SqlState);
     }
+
+    [Fact]
+    public void Wide_products_use_128_bits_and_overflow_raises_22003()
+    {
+        var wide = SqlType.Decimal(30, 0);
+        Assert.Equal(["100000000000000000000000000000"], CallText("*", Parsed(wide, "10000000000000000000"), Parsed(wide, "10000000000")));
+        var ex = Assert.Throws<SqlException>(() => Call("*", Parsed(wide, "100000000000000000000000000000"), Parsed(wide, "100000000000000000000000000000")));
+        Assert.Equal(SqlState.NumericValueOutOfRange, ex.SqlState);
+    }
 }

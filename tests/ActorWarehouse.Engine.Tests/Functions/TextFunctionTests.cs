@@ -131,4 +131,14 @@ public class TextFunctionTests
         Assert.Equal(["a-c"], CallText("concat_ws", S("-"), S("a"), S((string?)null), S("c")));
         Assert.Equal(["Thomas"], CallText("overlay", S("Txxxxas"), S("hom"), Ints(2), Ints(4)));
     }
+
+    [Fact]
+    public void Substring_with_a_pattern_returns_the_match_or_its_group()
+    {
+        Assert.Equal(["123"], CallText("substring", S("ab123"), S("[0-9]+")));
+        Assert.Equal(["b"], CallText("substring", S("abc"), S("(b)c")));
+        Assert.Equal(["NULL"], CallText("substring", S("xyz"), S("q")));
+        Assert.Equal(["3"], CallText("regexp_instr", S("ab123"), S("[0-9]")));
+        Assert.Equal(["0"], CallText("regexp_instr", S("abc"), S("[0-9]")));
+    }
 }

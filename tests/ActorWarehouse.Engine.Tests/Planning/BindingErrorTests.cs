@@ -32,7 +32,7 @@ public sealed class BindingErrorTests : IDisposable
     [InlineData("select * from t join u using (zz)", SqlState.UndefinedColumn, "column \"zz\" specified in USING clause does not exist in left table")]
     [InlineData("select * from t, t", SqlState.DuplicateAlias, "table name \"t\" specified more than once")]
     [InlineData("with x as (select 1), x as (select 2) select * from x", SqlState.DuplicateAlias, "WITH query name \"x\" specified more than once")]
-    [InlineData("with recursive x as (select 1) select * from x", SqlState.FeatureNotSupported, null)]
+    [InlineData("with recursive x(n) as (select n from x) select * from x", SqlState.InvalidRecursion, null)]
     [InlineData("select a from t limit -1", SqlState.InvalidRowCountInLimit, "LIMIT must not be negative")]
     [InlineData("select nosuchfunction(a) from t", SqlState.UndefinedFunction, null)]
     [InlineData("select a from t where b", SqlState.DatatypeMismatch, null)]

@@ -148,5 +148,58 @@ public sealed class DdlDmlTests : IDisposable
         Assert.True(result.RowsAffected > 0);
     }
 
+    [Fact]
+    public void Alter_table_add_column_with_default_fills_existing_rows()
+    {
+        _db.Run("create table t (a int); insert into t values (1), (2)");
+        _db.Run("alter table t add column b int default 7; alter table t add column c text");
+        Assert.Equal(["1|7|NULL", "2|7|NULL"], _db.Rows("select * from t order by a"));
+    }
+
+    [Fact]
+    public void Alter_table_drop_and_rename_columns_and_tables()
+    {
+        _db.Run("create table t (a int, b int, c int); insert into t values (1, 2, 3)");
+        _db.Run("alter table t drop column b; alter table t rename column c to z; alter table t rename to t2");
+        Assert.Equal(["1|3"], _db.Rows("select a, z from t2"));
+        Assert.Equal(SqlState.UndefinedTable, _db.Error("select * from t").SqlState);
+    }
+
+    [Fact]
+    public void Alter_table_append_from_moves_rows()
+    {
+        _db.Run("create table t (a int); create table s (a int); insert into t values (1); insert into s values (2), (3)");
+        _db.Run("alter table t append from s");
+        Assert.Equal(["1", "2", "3"], _db.Rows("select a from t order by a"));
+        Assert.Empty(_db.Rows("select a from s"));
+    }
+
+    [Fact]
+    public void Alter_varchar_column_may_only_grow()
+    {
+        _db.Run("create table t (s varchar(3))");
+        _db.Run("alter table t alter column s type varchar(10); insert into t values ('abcdefg')");
+        Assert.Equal(SqlState.FeatureNotSupported, _db.Error("alter table t alter column s type varchar(2)").SqlState);
+    }
+
+    [Fact]
+    public void Copy_records_rejected_rows_in_stl_load_errors()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "1|a\nx|b\n3|c\n");
+            _db.Run("create table t (a int, b text)");
+            Assert.Equal("COPY 2", _db.Run($"copy t from '{file}' maxerror 5")[0].CommandTag);
+            Assert.Equal(["2|a"], _db.Rows("select line_number, colname from stl_load_errors"));
+            Assert.Equal(SqlState.BadCopyFileFormat, _db.Error($"copy t from '{file}'").SqlState);
+            Assert.Equal(["2"], _db.Rows("select count(*) from t"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     public void Dispose() => _db.Dispose();
 }

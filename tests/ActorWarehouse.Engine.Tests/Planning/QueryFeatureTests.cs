@@ -143,5 +143,28 @@ public sealed class QueryFeatureTests : IDisposable
     public void Generate_series_in_from() =>
         Assert.Equal(["15"], _db.Rows("select sum(n) from generate_series(1, 5) as g(n)"));
 
+    [Fact]
+    public void Recursive_cte_iterates_until_no_new_rows() =>
+        Assert.Equal(["55"], _db.Rows("with recursive r(n) as (select 1 union all select n + 1 from r where n < 10) select sum(n) from r"));
+
+    [Fact]
+    public void Recursive_cte_with_union_stops_on_repeated_rows() =>
+        Assert.Equal(["0", "1", "2"], _db.Rows("with recursive r(n) as (select 0 union select (n + 1) % 3 from r) select n from r order by n"));
+
+    [Fact]
+    public void Insert_values_may_contain_scalar_subqueries()
+    {
+        _db.Run("insert into t values ((select max(a) from t) + 10, 'sub')");
+        Assert.Equal(["13"], _db.Rows("select a from t where b = 'sub'"));
+    }
+
+    [Fact]
+    public void Correlated_aggregate_with_inequality_counts_per_outer_row() =>
+        Assert.Equal(["1|0", "2|2", "3|2", "NULL|0"], _db.Rows("select a, (select count(*) from u where u.a < t.a) from t order by a"));
+
+    [Fact]
+    public void Scalar_subquery_without_from_may_reference_the_outer_row() =>
+        Assert.Equal(["1|43", "2|44"], _db.Rows("select a, (select 42 + t.a) from t where a < 3 order by a"));
+
     public void Dispose() => _db.Dispose();
 }

@@ -152,6 +152,11 @@ public sealed class ExpressionParsingTests
     [InlineData("interval '1 day 5 hours' day", 0, 1, 0L)]
     [InlineData("interval '2' day to hour", 0, 0, 7_200_000_000L)]
     [InlineData("interval '1:30'", 0, 0, 5_400_000_000L)]
+    [InlineData("interval '1 2' day to hour", 0, 1, 7_200_000_000L)]
+    [InlineData("interval '3 04:05' day to minute", 0, 3, 14_700_000_000L)]
+    [InlineData("interval '1.5 years'", 18, 0, 0L)]
+    [InlineData("interval '1.5 months'", 1, 15, 0L)]
+    [InlineData("interval '1 year -2 months'", 10, 0, 0L)]
     public void Interval_literals_are_evaluated_by_the_parser(string sql, int months, int days, long micros)
     {
         Assert.Equal(new Interval(months, days, micros), Assert.IsType<IntervalLiteral>(Expr(sql)).Value);

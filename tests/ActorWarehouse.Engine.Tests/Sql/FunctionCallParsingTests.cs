@@ -28,7 +28,11 @@ public sealed class FunctionCallParsingTests
     [InlineData("trim('x' from s)", "btrim(s 'x')")]
     [InlineData("overlay(s placing 'ab' from 2 for 3)", "overlay(s 'ab' 2 3)")]
     [InlineData("pg_catalog.now()", "now()")]
-    [InlineData("dateadd(day, 1, d)", "dateadd(day 1 d)")]
+    [InlineData("dateadd(day, 1, d)", "dateadd('day' 1 d)")]
+    [InlineData("DATEDIFF(Week, a, b)", "datediff('week' a b)")]
+    [InlineData("date_part(w, d)", "date_part('w' d)")]
+    [InlineData("date_part('dow', d)", "date_part('dow' d)")]
+    [InlineData("dateadd(\"day\", 1, d)", "dateadd(day 1 d)")]
     [InlineData("approximate count(distinct a)", "count(distinct a)")]
     public void Calls_and_special_call_syntaxes_become_function_calls(string sql, string expected)
     {
@@ -115,5 +119,7 @@ public sealed class FunctionCallParsingTests
     {
         Assert.Equal("42P20", Error("select sum(x) over (rows between unbounded following and current row) from t").SqlState);
         Assert.Equal("0A000", Error("select sum(x) over (rows unbounded preceding exclude current row) from t").SqlState);
+        Assert.Equal("0A000", Error("select sum(x) over (rows unbounded preceding exclude ties) from t").SqlState);
+        Assert.NotNull(Assert.IsType<FunctionCall>(Expr("sum(x) over (rows unbounded preceding exclude no others)")).Over!.Frame);
     }
 }

@@ -76,4 +76,45 @@ public sealed class ParserRobustnessTests
             Assert.Fail($"{e.GetType().Name}: {e.Message}\n{sql}");
         }
     }
+
+    [Theory]
+    [InlineData("select {0}1{1}", "(", ")")]
+    [InlineData("select {0}1", "- ", "")]
+    [InlineData("select {0}true", "not ", "")]
+    [InlineData("select * from {0}select 1{1} s", "(", ")")]
+    [InlineData("select * from {0}t{1}", "(", ")")]
+    [InlineData("select {0}select 1{1}", "(", ")")]
+    [InlineData("select {0}(select 1) + 1{1}", "(", ")")]
+    public void Nesting_beyond_the_limit_raises_program_limit_exceeded_instead_of_overflowing_the_stack(string template, string open, string close)
+    {
+        string Nest(int depth) => string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, template,
+            string.Concat(Enumerable.Repeat(open, depth)), string.Concat(Enumerable.Repeat(close, depth)));
+
+        SqlParser.Parse(Nest(100));
+        var e = Assert.Throws<SqlException>(() => SqlParser.Parse(Nest(100_000)));
+        Assert.Equal(SqlState.ProgramLimitExceeded, e.SqlState);
+        Assert.Equal("stack depth limit exceeded", e.Message);
+    }
+
+    [Fact]
+    public void Random_token_soup_parses_or_raises_a_sql_exception()
+    {
+        string[] vocabulary =
+        [
+            "select", "from", "where", "group", "by", "order", "having", "limit", "offset", "union", "all", "distinct",
+            "join", "left", "on", "using", "as", "and", "or", "not", "in", "between", "like", "is", "null", "case",
+            "when", "then", "else", "end", "cast", "interval", "'1 day'", "date", "'2020-01-01'", "(", ")", ",", ";",
+            ".", "*", "+", "-", "/", "=", "<>", "::", "int", "t", "a", "b", "1", "2.5", "1e3", "$1", "exists",
+            "with", "values", "over", "partition", "rows", "preceding", "create", "table", "insert", "into", "copy",
+            "delete", "update", "set", "top", "extract", "trim", "substring", "position", "for", "\"Q\"", "E'x\\n'",
+        ];
+        var random = new Random(20261122);
+        for (int i = 0; i < 20_000; i++)
+        {
+            int length = random.Next(1, 25);
+            var sql = string.Join(' ', Enumerable.Range(0, length).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            AssertParsesOrRaisesSqlException(sql);
+        }
+    }
 }

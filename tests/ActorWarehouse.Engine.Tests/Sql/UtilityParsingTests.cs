@@ -55,6 +55,10 @@ public sealed class UtilityParsingTests
         Assert.True(Statement<SetStatement>("set enable_result_cache_for_session to default").ToDefault);
         Assert.Equal(["-5"], Statement<SetStatement>("set extra_float_digits = -5").Values);
         Assert.Equal("transaction_isolation", Statement<SetStatement>("set transaction isolation level serializable").Name);
+        var readOnly = Statement<SetStatement>("set transaction read only");
+        Assert.Equal(("transaction_read_only", "on"), (readOnly.Name, readOnly.Values[0]));
+        var characteristics = Statement<SetStatement>("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        Assert.Equal(("default_transaction_isolation", "read committed"), (characteristics.Name, characteristics.Values[0]));
     }
 
     [Fact]

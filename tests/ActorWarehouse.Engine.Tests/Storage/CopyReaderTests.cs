@@ -347,6 +347,28 @@ public sealed class CopyReaderTests : IDisposable
     }
 
     [Fact]
+    public void Csv_with_quoted_newlines_across_chunk_boundaries_keeps_every_record_intact()
+    {
+        var builder = new StringBuilder();
+        int count = 250_000;
+        for (int i = 0; i < count; i++)
+            builder.Append(i).Append(",\"line one ").Append(i).Append("\nline \"\"two\"\", ok\",").Append(i % 7 == 0 ? "" : "x").Append('\n');
+        var path = WriteFile(builder.ToString());
+        Assert.True(new FileInfo(path).Length > 2 * 4 * 1024 * 1024, "the file must span several chunks");
+        var columns = new[] { new CopyColumn("id", SqlType.Integer), new CopyColumn("text", SqlType.Text), new CopyColumn("tail", SqlType.Text) };
+        var reader = new CopyReader(path, "t", columns, new CopyOptions { Csv = true });
+        var rows = Rows(reader.ReadAll());
+        Assert.Empty(reader.Errors);
+        Assert.Equal(count, rows.Count);
+        for (int i = 0; i < count; i += 997)
+        {
+            Assert.Equal(i, rows[i][0]);
+            Assert.Equal($"line one {i}\nline \"two\", ok", rows[i][1]);
+            Assert.Equal(i % 7 == 0 ? null : "x", rows[i][2]);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_is_reported_with_a_sqlstate()
     {
         var e = Assert.Throws<SqlException>(() => new CopyReader(Path.Combine(_dir, "nope.txt"), "t", IdNameDate, new CopyOptions()).ReadAll());

@@ -91,4 +91,12 @@ public class ValueFormatterTests
         Assert.Equal("f", ValueFormatter.Format(false, SqlType.Boolean));
         Assert.Null(ValueFormatter.Format(null, SqlType.Boolean));
     }
+
+    [Fact]
+    public void Timestamptz_prints_in_a_session_zone_with_its_offset()
+    {
+        long micros = (long)ValueParser.Parse("2024-07-01 12:00:00+00", SqlType.TimestampTz);
+        Assert.Equal("2024-07-01 08:00:00-04", ValueFormatter.FormatTimestampTz(micros, TimeZones.Find("America/New_York")));
+        Assert.Equal("2024-07-01 17:30:00+05:30", ValueFormatter.FormatTimestampTz(micros, TimeZones.Find("+05:30")));
+    }
 }

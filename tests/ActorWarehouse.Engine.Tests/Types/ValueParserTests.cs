@@ -119,6 +119,7 @@ public class ValueParserTests
         var syntax = Assert.Throws<SqlException>(() => ValueParser.Parse("not a date", SqlType.Date));
         Assert.Equal(SqlState.InvalidDatetimeFormat, syntax.SqlState);
         Assert.Equal("invalid input syntax for type date: \"not a date\"", syntax.Message);
+        Assert.Equal(SqlState.InvalidDatetimeFormat, Assert.Throws<SqlException>(() => ValueParser.Parse("2024-13-01x", SqlType.Date)).SqlState);
         var range = Assert.Throws<SqlException>(() => ValueParser.Parse("2023-02-29", SqlType.Date));
         Assert.Equal(SqlState.DatetimeFieldOverflow, range.SqlState);
         Assert.Equal("date/time field value out of range: \"2023-02-29\"", range.Message);
@@ -193,5 +194,13 @@ public class ValueParserTests
         var after = DateTime.UtcNow.Date;
         Assert.Equal(0, micros % Interval.MicrosPerDay);
         Assert.Contains(DateTime.UnixEpoch.AddTicks(micros * 10).Date, new[] { before, after });
+    }
+
+    [Fact]
+    public void Decimal_input_is_boxed_in_the_physical_type_of_its_precision()
+    {
+        Assert.IsType<long>(ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
+        Assert.Equal(1235L, ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
+        Assert.IsType<Int128>(ValueParser.Parse("12.345", SqlType.Decimal(30, 2)));
     }
 }

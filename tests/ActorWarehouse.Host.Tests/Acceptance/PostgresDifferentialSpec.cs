@@ -67,7 +67,7 @@ public sealed class PostgresDifferentialSpec(TpchSf001Fixture warehouse, Postgre
             sql = sql.Replace(replacements[i], replacements[i + 1], StringComparison.Ordinal);
         }
         string expected = postgres.Run(sql);
-        var actual = ResultRows.Text(warehouse.Session.Execute(sql)[^1]);
+        var actual = ResultRows.Text(TimedQuery.Run(warehouse.Warehouse, sql));
         Assert.True(actual.Count > 0 || CsvFormat.Parse(expected).Count == 1, "the variant should return rows");
         var problems = AnswerComparer.Compare(expected, actual);
         Assert.True(problems.Count == 0, $"{query} with {string.Join(", ", replacements)}:\n  " + string.Join("\n  ", problems));

@@ -17,7 +17,7 @@ internal static class TpchAnswers
     {
         fixture.EnsureLoaded();
         string sql = TpchQueries.Statement(File.ReadAllText(Path.Combine(TestPaths.Tpch, "queries", query + ".sql")));
-        var result = fixture.Session.Execute(sql)[^1];
+        var result = TimedQuery.Run(fixture.Warehouse, sql);
         var rows = ResultRows.Text(result);
         string expected = File.ReadAllText(Path.Combine(TestPaths.Tpch, "answers", "sf" + fixture.ScaleFactor, query + ".csv"));
         var problems = AnswerComparer.Compare(expected, rows);

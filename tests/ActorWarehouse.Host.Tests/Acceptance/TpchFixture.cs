@@ -30,7 +30,10 @@ public abstract class TpchFixture : IDisposable
 
     public string ScaleFactor { get; }
 
+    /// <summary>The session that loaded the data (tests query through <see cref="TimedQuery"/> on their own sessions).</summary>
     public Session Session { get; }
+
+    public Warehouse Warehouse => _warehouse;
 
     public IReadOnlyList<TableLoad> Loads { get; }
 

@@ -30,7 +30,7 @@ public sealed class TpchOtherParametersSpec(TpchSf001Fixture fixture)
               and l_discount between {discount} - 0.01 and {discount} + 0.01
               and l_quantity < {quantity}
             """;
-        var rows = ResultRows.Text(fixture.Session.Execute(sql)[^1]);
+        var rows = ResultRows.Text(TimedQuery.Run(fixture.Warehouse, sql));
         decimal expected = Oracle.Value.Q6(new DateOnly(year, 1, 1), decimal.Parse(discount, CultureInfo.InvariantCulture), quantity);
         var row = Assert.Single(rows);
         Assert.True(AnswerComparer.FieldMatches(expected.ToString(CultureInfo.InvariantCulture), row[0]), $"expected {expected}, got {row[0]}");
@@ -45,7 +45,7 @@ public sealed class TpchOtherParametersSpec(TpchSf001Fixture fixture)
         string sql = TpchQueries.Statement(File.ReadAllText(Path.Combine(TestPaths.Tpch, "queries", "q01.sql")))
             .Replace("interval '90' day", $"interval '{delta}' day", StringComparison.Ordinal);
         Assert.Contains($"interval '{delta}' day", sql, StringComparison.Ordinal);
-        var actual = ResultRows.Text(fixture.Session.Execute(sql)[^1]);
+        var actual = ResultRows.Text(TimedQuery.Run(fixture.Warehouse, sql));
         var expected = Oracle.Value.Q1(delta);
         Assert.Equal(expected.Count, actual.Count);
         for (int r = 0; r < expected.Count; r++)

@@ -19,6 +19,8 @@ internal sealed class PercentileAggregate(bool continuous, double? fixedFraction
 
     public void Update(ReadOnlySpan<ColumnVector> args, ReadOnlySpan<int> groupIds, int rowCount)
     {
+        if (fixedFraction is null && args.Length < 2)
+            throw SqlException.NotSupported("percentile_cont/percentile_disc without the WITHIN GROUP value as second argument");
         var x = (ColumnVector<double>)args[fixedFraction is null ? 1 : 0];
         if (fixedFraction is null)
         {

@@ -14,7 +14,15 @@ internal static class TextCasts
         var validity = input.Validity?.Clone();
         if (target.IsString || target.Id == TypeId.Unknown)
         {
-            if (target.Length == 0 && target.Id != TypeId.Char) return Casts.Retype(input, target);
+            if (target.Length == 0 && target.Id != TypeId.Char)
+            {
+                // CHAR → text drops trailing blanks (PostgreSQL); values stored by this engine have none already.
+                if (input.Type.Id != TypeId.Char || !AnyTrailingBlank(values, n, validity)) return Casts.Retype(input, target);
+                var trimmed = new string[n];
+                for (int i = 0; i < n; i++)
+                    if (validity is null || validity.IsValid(i)) trimmed[i] = values[i].TrimEnd(' ');
+                return new ColumnVector<string>(target, trimmed, n, validity);
+            }
             var result = new string[n];
             for (int i = 0; i < n; i++)
                 if (validity is null || validity.IsValid(i)) result[i] = ValueParser.ParseString(values[i], target, isExplicit);
@@ -131,6 +139,13 @@ internal static class TextCasts
             result[i] = target.Length > 0 || target.Id == TypeId.Char ? ValueParser.ParseString(text, target, isExplicit) : text;
         }
         return new ColumnVector<string>(target, result, n, validity);
+    }
+
+    private static bool AnyTrailingBlank(string[] values, int n, ValidityBitmap? validity)
+    {
+        for (int i = 0; i < n; i++)
+            if ((validity is null || validity.IsValid(i)) && values[i] is { Length: > 0 } v && v[^1] == ' ') return true;
+        return false;
     }
 
     private static void Check(ParseStatus status, string text, SqlType type)

@@ -45,6 +45,20 @@ internal static class DecimalArithmetic
         public static Int128 Apply(long a, long b) => Math.BigMul(a, b);
     }
 
+    /// <summary>128-bit products whose operands usually fit 64 bits (price × (1 − discount) × (1 + tax)): BigMul when they do.</summary>
+    private struct MultiplyWide<TA, TB> : IBinaryOp<TA, TB, Int128>
+        where TA : IBinaryInteger<TA> where TB : IBinaryInteger<TB>
+    {
+        public static Int128 Apply(TA a, TB b)
+        {
+            var x = Int128.CreateTruncating(a);
+            var y = Int128.CreateTruncating(b);
+            if (x >= long.MinValue && x <= long.MaxValue && y >= long.MinValue && y <= long.MaxValue)
+                return Math.BigMul((long)x, (long)y);
+            return checked(x * y);
+        }
+    }
+
     private struct Negate<T> : IUnaryOp<T, T> where T : IBinaryInteger<T> { public static T Apply(T a) => checked(-a); }
 
     private struct Absolute<T> : IUnaryOp<T, T> where T : IBinaryInteger<T> { public static T Apply(T a) => checked(T.Abs(a)); }
@@ -57,6 +71,9 @@ internal static class DecimalArithmetic
         {
             (false, false, false) => Pick<long, long, long>(op, result),
             (false, false, true) when op == "*" => Checked<long, long, Int128, MultiplyLongToWide>(result),
+            (true, false, true) when op == "*" => Checked<Int128, long, Int128, MultiplyWide<Int128, long>>(result),
+            (false, true, true) when op == "*" => Checked<long, Int128, Int128, MultiplyWide<long, Int128>>(result),
+            (true, true, true) when op == "*" => Checked<Int128, Int128, Int128, MultiplyWide<Int128, Int128>>(result),
             (false, false, true) => Pick<long, long, Int128>(op, result),
             (true, false, true) => Pick<Int128, long, Int128>(op, result),
             (false, true, true) => Pick<long, Int128, Int128>(op, result),

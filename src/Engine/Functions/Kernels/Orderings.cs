@@ -16,6 +16,16 @@ internal struct StringOrdering : IOrdering<string>
     public static int Compare(string a, string b) => CodePointOrder.Compare(a, b);
 }
 
+/// <summary>CHAR(n) values: trailing blanks are insignificant (normally already trimmed when stored).</summary>
+internal struct BpcharOrdering : IOrdering<string>
+{
+    public static int Compare(string a, string b)
+    {
+        if (ReferenceEquals(a, b)) return 0;
+        return CodePointOrder.Compare(a.AsSpan().TrimEnd(' '), b.AsSpan().TrimEnd(' '));
+    }
+}
+
 /// <summary>Floats as PostgreSQL orders them: NaN equals NaN and sorts above every other value.</summary>
 internal struct DoubleOrdering : IOrdering<double>
 {
@@ -55,11 +65,10 @@ internal struct NaturalOrdering<T> : IOrdering<T> where T : IComparable<T>
 /// <summary>Code point comparison of UTF-16 strings (ordinal UTF-16 order differs for surrogates vs U+E000..U+FFFF).</summary>
 public static class CodePointOrder
 {
-    public static int Compare(string a, string b)
+    public static int Compare(string a, string b) => ReferenceEquals(a, b) ? 0 : Compare(a.AsSpan(), b.AsSpan());
+
+    public static int Compare(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
-        if (ReferenceEquals(a, b)) return 0;
-        var x = a.AsSpan();
-        var y = b.AsSpan();
         int common = x.CommonPrefixLength(y);
         if (common == x.Length || common == y.Length) return x.Length.CompareTo(y.Length);
         char cx = x[common], cy = y[common];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Types;
@@ -171,6 +170,4 @@ internal static class TextFunctions
         int index = n > 0 ? n - 1 : parts.Length + n;
         return index >= 0 && index < parts.Length ? parts[index] : "";
     }
-
-    public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -131,6 +131,43 @@ internal static class TextFunctionRegistrations
         catalog.Add("regexp_substr", [T, T, I], _ => RegexSubstr(3));
         catalog.Add("regexp_substr", [T, T, I, I], _ => RegexSubstr(4));
         catalog.Add("regexp_substr", [T, T, I, I, T], _ => RegexSubstr(5));
+        // substring(s FROM pattern): the first match, or its first parenthesized group when there is one.
+        catalog.Add("substring", [T, T], _ =>
+        {
+            var cache = new RegexCache();
+            return new ResolvedFunction("substring", Text, [Text, Text], (args, rows, _) =>
+                KernelTemplates.RowWise<string>(args, rows, Text, (ColumnVector[] a, int[] ix, out string r) =>
+                {
+                    var match = cache.Get(Str(a, 1, ix), "").Match(Str(a, 0, ix));
+                    r = "";
+                    if (!match.Success) return false;
+                    r = match.Groups.Count > 1 ? match.Groups[1].Value : match.Value;
+                    return match.Groups.Count <= 1 || match.Groups[1].Success;
+                }));
+        });
+        foreach (int arity in new[] { 2, 3, 4 })
+        {
+            var parameters = new SqlType[arity];
+            for (int k = 0; k < arity; k++) parameters[k] = k >= 2 ? SqlType.Integer : Text;
+            catalog.Add("regexp_instr", arity switch { 2 => [T, T], 3 => [T, T, I], _ => [T, T, I, I] }, _ =>
+            {
+                var cache = new RegexCache();
+                return new ResolvedFunction("regexp_instr", SqlType.Integer, parameters, (args, rows, _) =>
+                    KernelTemplates.RowWise<int>(args, rows, SqlType.Integer, (ColumnVector[] a, int[] ix, out int r) =>
+                    {
+                        string source = Str(a, 0, ix);
+                        int start = arity > 2 ? Int(a, 2, ix) : 1;
+                        int occurrence = arity > 3 ? Int(a, 3, ix) : 1;
+                        if (start < 1 || occurrence < 1) throw new SqlException(SqlState.InvalidParameterValue, "regexp_instr position and occurrence must be positive");
+                        r = 0;
+                        if (start > source.Length + 1) return true;
+                        var match = cache.Get(Str(a, 1, ix), "").Match(source, start - 1);
+                        for (int k = 1; k < occurrence && match.Success; k++) match = match.NextMatch();
+                        if (match.Success) r = match.Index + 1;
+                        return true;
+                    }));
+            });
+        }
         catalog.Add("regexp_count", [T, T], _ => RegexCount(2));
         catalog.Add("regexp_count", [T, T, I], _ => RegexCount(3));
         catalog.Add("regexp_count", [T, T, I, T], _ => RegexCount(4));

@@ -10,6 +10,9 @@ public sealed record BinderContext(CatalogVersion Catalog, IBlockStore Blocks, I
 
     public string DatabaseName { get; init; } = "dev";
 
+    /// <summary>Runs a plan during binding (recursive CTEs are computed to rows before the statement runs).</summary>
+    public Func<Logical.LogicalPlan, IReadOnlyList<Columnar.Batch>>? Execute { get; init; }
+
     /// <summary>Resolves built-in relations (stl_load_errors, ...) not found in the catalog; null when unknown.</summary>
     public Func<string, (Logical.LogicalPlan Plan, IReadOnlyList<string> Names)?>? SystemRelations { get; init; }
 

@@ -21,7 +21,7 @@ internal static class Coercion
             if (literal.Type.Id == TypeId.Unknown && literal.Value is string text)
             {
                 var parsed = target.IsString ? ValueParser.ParseString(text, target, isExplicit) : ValueParser.Parse(text, target);
-                return new BoundLiteral(parsed, target);
+                return new BoundLiteral(Constants.Normalize(parsed, target), target);
             }
             var converted = Casts.Cast(Constants.ToVector(literal.Value, literal.Type), target, isExplicit);
             return new BoundLiteral(Constants.FromVector(converted), target);

@@ -43,8 +43,16 @@ internal sealed partial class ExpressionBinder
             case "greatest" or "least" when !FunctionRegistry.IsScalar(f.Name):
                 return BindGreatestLeast(f);
         }
-        var args = f.Arguments.Select(Bind).ToList();
+        var args = f.Arguments.Select((a, i) => i == 0 && IsDatePartWord(f, a) ? new BoundLiteral(((ColumnRef)a).Name, SqlType.Unknown) : Bind(a)).ToList();
         return Call(f.Name, args, f.Position);
+    }
+
+    /// <summary>Redshift writes the date part of DATEADD/DATEDIFF/DATE_PART as a bare word: <c>DATEADD(day, 1, d)</c>.</summary>
+    private bool IsDatePartWord(FunctionCall f, Expr argument)
+    {
+        if (argument is not ColumnRef { Parts.Count: 1 } word || f.Arguments.Count < 2) return false;
+        if (f.Name is "dateadd" or "datediff" or "datepart" or "date_add" or "date_diff") return true;
+        return f.Name is "date_part" or "date_trunc" && Scope.Find(word.Parts, word.Position) < 0 && Scope.Outer is null;
     }
 
     private BoundExpr BindCoalesce(FunctionCall f)

@@ -19,7 +19,7 @@ internal sealed partial class ExpressionBinder
 
     private BoundQuery BindSubquery(Query query)
     {
-        var bound = Queries.BindSubquery(query, Scope);
+        var bound = Queries.BindSubquery(query, Scope, Holder);
         foreach (var node in LogicalPlans.Nodes(bound.Plan))
             foreach (var e in LogicalPlans.Expressions(node))
                 if (BoundExprs.Any(e, x => x is BoundOuterRef))
@@ -61,6 +61,13 @@ internal sealed partial class ExpressionBinder
 
     private BoundExpr BindScalarSubquery(ScalarSubqueryExpr s)
     {
+        // (SELECT expr) without FROM, WHERE, grouping or limits is just expr (it may reference this block's columns).
+        if (s.Subquery is { With: null, OrderBy.Count: 0, Limit: null, Offset: null, Body: SelectQuery { From.Count: 0, Where: null, GroupBy.Count: 0, Having: null, Distinct: false, Items: [ExprSelectItem item] } }
+            && !AstWalker.Contains(item.Expr, x => AstWalker.IsAggregateCall(x) || AstWalker.IsWindowCall(x)))
+        {
+            var inner = Bind(item.Expr);
+            return inner.Type.Id == TypeId.Unknown ? Coercion.Cast(inner, SqlType.Text) : inner;
+        }
         var holder = RequireHolder(s);
         var q = BindSubquery(s.Subquery);
         if (q.VisibleCount != 1)

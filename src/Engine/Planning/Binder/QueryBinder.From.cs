@@ -64,6 +64,8 @@ internal sealed partial class QueryBinder
         var name = n.Name;
         if (name.Schema is null && env.Find(name.Name) is { } cte)
         {
+            if (cte.Rows is not null)
+                return Expose(cte.Rows, cte.Names!, n.Alias, n.Alias?.Name ?? name.Name, null);
             var bound = BindQuery(cte.Cte.Query, null, cte.Env, pullCorrelation: false);
             var names = Rename(bound.Names, cte.Cte.Columns, cte.Cte.Name, cte.Cte.Position);
             return Expose(bound.Plan, names, n.Alias, n.Alias?.Name ?? name.Name, null);

@@ -207,6 +207,8 @@ internal sealed partial class QueryBinder
     private static int ResolveOrderItem(OrderItem item, List<SelectEntry> entries, List<string> names, List<BoundExpr> selectExprs,
         ExpressionBinder binder, List<BoundExpr> hidden, bool distinct)
     {
+        if (item.Expr is StringLiteral or NumericLiteral or FloatLiteral or BooleanLiteral or NullLiteral)
+            throw new SqlException(SqlState.SyntaxError, "non-integer constant in ORDER BY", item.Expr.Position + 1);
         if (item.Expr is IntegerLiteral ordinal)
         {
             if (ordinal.Value < 1 || ordinal.Value > entries.Count)

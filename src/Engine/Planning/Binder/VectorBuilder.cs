@@ -26,7 +26,7 @@ public static class VectorBuilder
                 case ColumnVector<bool> v: v.Values[i] = (bool)value; break;
                 case ColumnVector<short> v: v.Values[i] = Convert.ToInt16(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case ColumnVector<int> v: v.Values[i] = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture); break;
-                case ColumnVector<long> v: v.Values[i] = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case ColumnVector<long> v: v.Values[i] = value is Int128 l128 ? (long)l128 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case ColumnVector<Int128> v: v.Values[i] = value is Int128 w ? w : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case ColumnVector<float> v: v.Values[i] = Convert.ToSingle(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case ColumnVector<double> v: v.Values[i] = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture); break;

@@ -33,7 +33,8 @@ public static class ConstantEvaluator
             {
                 var input = Evaluate(c.Input);
                 if (input is null) return null;
-                if (c.Input.Type.Id == TypeId.Unknown && input is string s) return ValueParser.Parse(s, c.Type);
+                if (c.Input.Type.Id == TypeId.Unknown && input is string s)
+                    return Constants.Normalize(c.Type.IsString ? ValueParser.ParseString(s, c.Type, c.IsExplicit) : ValueParser.Parse(s, c.Type), c.Type);
                 return Constants.FromVector(Casts.Cast(Constants.ToVector(input, c.Input.Type), c.Type, c.IsExplicit));
             }
             case BoundFunctionCall f:

@@ -241,7 +241,8 @@ public enum NullTreatment { Default, RespectNulls, IgnoreNulls }
 /// unless quoted. Special syntaxes are desugared by the parser: SUBSTRING(x FROM a FOR b) →
 /// substring(x, a, b); POSITION(a IN b) → strpos(b, a); TRIM([LEADING|TRAILING|BOTH] [c] FROM x) →
 /// ltrim/rtrim/btrim(x[, c]); OVERLAY(x PLACING y FROM a [FOR b]) → overlay(x, y, a[, b]).
-/// COALESCE, NULLIF, GREATEST, LEAST arrive as calls with those names.
+/// COALESCE, NULLIF, GREATEST, LEAST arrive as calls with those names. A bare date part word as the first
+/// argument of DATEADD/DATEDIFF/DATE_PART (Redshift: <c>DATEADD(day, 1, d)</c>) becomes a string literal ('day').
 /// </summary>
 /// <param name="Star">count(*): <see cref="Arguments"/> is empty.</param>
 /// <param name="Distinct">f(DISTINCT x).</param>

@@ -103,7 +103,10 @@ internal static class IntervalText
             }
             if (unit.Length == 0)
             {
-                IntervalField f = last ?? IntervalField.Second;
+                // SQL-standard "d h[:m[:s]]" under DAY TO ...: a leading bare number is the start field;
+                // otherwise a bare number takes the qualifier's last field (or seconds).
+                bool moreFollows = s.AsSpan(i).Trim().Length > 0;
+                IntervalField f = from is { } first && to is not null && moreFollows && !any ? first : last ?? IntervalField.Second;
                 unit = f.ToString();
             }
             if (!Apply(unit.ToLowerInvariant(), number, ref months, ref days, ref micros))

@@ -13,7 +13,18 @@ namespace ActorWarehouse.Engine.Sql.Parser;
 /// </summary>
 internal sealed partial class Parser
 {
-    private Expr ParseExpression() => ParseOr();
+    private Expr ParseExpression()
+    {
+        Enter();
+        try
+        {
+            return ParseOr();
+        }
+        finally
+        {
+            Leave();
+        }
+    }
 
     private Expr ParseOr()
     {
@@ -42,7 +53,15 @@ internal sealed partial class Parser
         if (IsWord("not"))
         {
             int position = Advance().Start;
-            return new UnaryExpr(position, UnaryOperator.Not, ParseNot());
+            Enter();
+            try
+            {
+                return new UnaryExpr(position, UnaryOperator.Not, ParseNot());
+            }
+            finally
+            {
+                Leave();
+            }
         }
         return ParseIs();
     }
@@ -312,7 +331,16 @@ internal sealed partial class Parser
         if (Current.Kind == TokenKind.Symbol && Current.Text is "+" or "-")
         {
             Token t = Advance();
-            Expr operand = ParseUnary();
+            Expr operand;
+            Enter();
+            try
+            {
+                operand = ParseUnary();
+            }
+            finally
+            {
+                Leave();
+            }
             if (t.Text == "+")
             {
                 return new UnaryExpr(t.Start, UnaryOperator.Plus, operand);

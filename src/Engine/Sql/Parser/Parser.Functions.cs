@@ -34,7 +34,17 @@ internal sealed partial class Parser
             {
                 throw NotSupported("VARIADIC", Current.Start);
             }
-            arguments.Add(ParseExpression());
+            if (schema is null && name is "dateadd" or "datediff" or "date_part" && Current.Kind == TokenKind.Identifier
+                && !Keywords.IsReserved(Current.Text) && Peek().IsSymbol(","))
+            {
+                // Redshift date parts are written as bare words: DATEADD(day, 1, d) means DATEADD('day', 1, d).
+                Token part = Advance();
+                arguments.Add(new StringLiteral(part.Start, part.Text));
+            }
+            else
+            {
+                arguments.Add(ParseExpression());
+            }
             while (AcceptSymbol(","))
             {
                 arguments.Add(ParseExpression());
@@ -157,7 +167,12 @@ internal sealed partial class Parser
         }
         if (IsWord("exclude"))
         {
-            throw NotSupported("window frame EXCLUDE", Current.Start);
+            // EXCLUDE NO OTHERS is the default; the other exclusions are not implemented (nor in Redshift).
+            int excludePosition = Advance().Start;
+            if (!AcceptWords("no", "others"))
+            {
+                throw NotSupported("window frame EXCLUDE", excludePosition);
+            }
         }
         if (start.Kind == FrameBoundKind.UnboundedFollowing)
         {

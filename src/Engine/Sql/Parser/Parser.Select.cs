@@ -22,12 +22,14 @@ internal sealed partial class Parser
     private Query ParseQuery()
     {
         _queryDepth++;
+        Enter();
         try
         {
             return ParseQueryCore();
         }
         finally
         {
+            Leave();
             _queryDepth--;
         }
     }

@@ -121,7 +121,7 @@ internal sealed partial class Parser
         int position = ExpectWord("explain").Start;
         bool verbose = false;
         bool analyze = false;
-        if (IsSymbol("(") )
+        if (IsSymbol("("))
         {
             Advance();
             do

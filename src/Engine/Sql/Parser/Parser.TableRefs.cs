@@ -10,12 +10,20 @@ internal sealed partial class Parser
     /// <summary>A FROM item with its joins (left associative; a qualified join's right side may nest).</summary>
     private TableRef ParseTableRef()
     {
-        TableRef left = ParseTablePrimary();
-        while (TryParseJoin(left, out TableRef? joined))
+        Enter();
+        try
         {
-            left = joined!;
+            TableRef left = ParseTablePrimary();
+            while (TryParseJoin(left, out TableRef? joined))
+            {
+                left = joined!;
+            }
+            return left;
         }
-        return left;
+        finally
+        {
+            Leave();
+        }
     }
 
     private bool IsJoinStart() =>

@@ -122,14 +122,20 @@ internal sealed partial class Parser
         {
             AcceptWord("session");
         }
-        if (IsWord("authorization") || IsWord("role") || (IsWord("session") && IsWordAt(1, "authorization")) || IsWord("characteristics") || IsWord("constraints"))
+        if (IsWord("authorization") || IsWord("role") || (IsWord("session") && IsWordAt(1, "authorization")) || IsWord("constraints"))
         {
             throw NotSupported("SET " + Current.Text.ToUpperInvariant(), Current.Start);
         }
+        if (AcceptWord("characteristics"))
+        {
+            // SET SESSION CHARACTERISTICS AS TRANSACTION ...: the session defaults (sent by JDBC).
+            ExpectWord("as");
+            ExpectWord("transaction");
+            return TransactionModesAsSetting(position, ParseTransactionModes(position), "default_", local);
+        }
         if (AcceptWord("transaction"))
         {
-            TransactionStatement modes = ParseTransactionModes(position);
-            return new SetStatement(position, "transaction_isolation", modes.IsolationLevel is null ? [] : [modes.IsolationLevel], modes.IsolationLevel is null, local);
+            return TransactionModesAsSetting(position, ParseTransactionModes(position), "", local);
         }
         if (AcceptWords("time", "zone"))
         {
@@ -155,6 +161,28 @@ internal sealed partial class Parser
         }
         var values = ParseCommaList(ParseSetValue);
         return new SetStatement(position, name, values, false, local);
+    }
+
+    /// <summary>
+    /// SET [SESSION CHARACTERISTICS AS] TRANSACTION modes as a setting: transaction_isolation (or
+    /// transaction_read_only when only an access mode is given), with <paramref name="prefix"/> "default_" for
+    /// the session form. One mode per statement.
+    /// </summary>
+    private SetStatement TransactionModesAsSetting(int position, TransactionStatement modes, string prefix, bool local)
+    {
+        if (modes.IsolationLevel is { } level)
+        {
+            if (modes.ReadOnly is not null)
+            {
+                throw NotSupported("setting isolation level and access mode in one SET", position);
+            }
+            return new SetStatement(position, prefix + "transaction_isolation", [level], false, local);
+        }
+        if (modes.ReadOnly is { } readOnly)
+        {
+            return new SetStatement(position, prefix + "transaction_read_only", [readOnly ? "on" : "off"], false, local);
+        }
+        throw Unexpected();
     }
 
     /// <summary>A setting name, possibly dotted (<c>myapp.key</c>), lower-cased unless quoted.</summary>
@@ -207,12 +235,11 @@ internal sealed partial class Parser
         {
             return ParseShowDatashares(position);
         }
-        if (IsWord("tables") || IsWord("columns") || IsWord("databases") || IsWord("schemas") || IsWord("grants") || IsWord("view") || IsWord("table"))
+        if (Current.Kind == TokenKind.Identifier && Current.Text is "tables" or "columns" or "databases" or "schemas" or "grants"
+            or "table" or "view" or "procedure" or "model" or "external" or "materialized")
         {
-            if (!(IsWord("table") || IsWord("view")) || !Peek().IsSymbol(";") && Peek().Kind != TokenKind.End)
-            {
-                throw NotSupported("SHOW " + Current.Text.ToUpperInvariant(), Current.Start);
-            }
+            // Redshift's object listings and DDL display (SHOW TABLES FROM SCHEMA ..., SHOW TABLE t).
+            throw NotSupported("SHOW " + Current.Text.ToUpperInvariant(), Current.Start);
         }
         return new ShowStatement(position, ParseSettingName());
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Sql.Ast;
 using ActorWarehouse.Engine.Sql.Lexer;
@@ -96,6 +97,34 @@ internal sealed partial class Parser
         }
         return Advance();
     }
+
+    // ------------------------------------------------------------ nesting
+
+    /// <summary>
+    /// Deepest nesting of parentheses, subqueries and prefix operators accepted. Keeps the parser, and the
+    /// binder and planner that recurse over the tree, far from the end of the thread's stack.
+    /// </summary>
+    public const int MaxNestingDepth = 256;
+
+    private int _depth;
+
+    /// <summary>Enters one nesting level; pair with <see cref="Leave"/> in a finally block.</summary>
+    private void Enter()
+    {
+        if (++_depth > MaxNestingDepth)
+        {
+            _depth--;
+            throw new SqlException(SqlState.ProgramLimitExceeded, "stack depth limit exceeded", Current.Start + 1,
+                hint: $"Statements may nest parentheses, subqueries and prefix operators at most {MaxNestingDepth} deep.");
+        }
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            _depth--;
+            throw new SqlException(SqlState.ProgramLimitExceeded, "stack depth limit exceeded", Current.Start + 1);
+        }
+    }
+
+    private void Leave() => _depth--;
 
     // ------------------------------------------------------------ errors
 
@@ -232,7 +261,8 @@ internal sealed partial class Parser
     /// <summary>True when a query (SELECT, WITH, VALUES, TABLE) starts at <paramref name="ahead"/>, skipping opening parentheses.</summary>
     private bool QueryStartsAt(int ahead)
     {
-        while (Peek(ahead).IsSymbol("("))
+        int limit = ahead + MaxNestingDepth;
+        while (Peek(ahead).IsSymbol("(") && ahead < limit)
         {
             ahead++;
         }
