@@ -115,6 +115,7 @@ public sealed partial class DateTimeFormat
             if (hasMeridiem) hour = pm ? hour % 12 + 12 : hour % 12;
         }
         if (bc) year = 1 - year;
+        if (year is > 294276 or < -4713) return ParseStatus.OutOfRange;
         int days;
         if (dayOfYear > 0)
         {

@@ -14,6 +14,20 @@ public static class IntervalParsing
 
     public static ParseStatus TryParse(ReadOnlySpan<char> text, string? qualifier, out Interval value)
     {
+        try
+        {
+            return TryParseCore(text, qualifier, out value);
+        }
+        catch (OverflowException)
+        {
+            // decimal arithmetic on absurdly large amounts ('1e27 hours')
+            value = default;
+            return ParseStatus.OutOfRange;
+        }
+    }
+
+    private static ParseStatus TryParseCore(ReadOnlySpan<char> text, string? qualifier, out Interval value)
+    {
         value = default;
         text = text.Trim();
         if (text.IsEmpty) return ParseStatus.InvalidSyntax;

@@ -120,6 +120,8 @@ public static class ValueParser
         {
             if (temporal) return DataErrors.DatetimeOverflow(text);
             if (type.Id == TypeId.Decimal) return DataErrors.OutOfRange(type);
+            // PostgreSQL words float range errors without the leading "value".
+            if (type.IsFloat) return new SqlException(SqlState.NumericValueOutOfRange, $"\"{text}\" is out of range for type {type}");
             return DataErrors.OutOfRangeForType(type, text);
         }
         return temporal ? DataErrors.InvalidDatetime(type, text) : DataErrors.InvalidText(type, text);

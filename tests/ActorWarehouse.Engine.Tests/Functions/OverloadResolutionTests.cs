@@ -82,4 +82,11 @@ public class OverloadResolutionTests
         var result = resolved.Kernel([new Columnar.ColumnVector<int>(SqlType.Integer, [], 0), zero], 0, VectorFactory.Context);
         Assert.Equal(0, result.Length);
     }
+
+    [Fact]
+    public void An_unknown_literal_alone_prefers_the_preferred_type_of_the_category()
+    {
+        Assert.Equal(SqlType.Double, Resolve("abs", SqlType.Unknown).ReturnType);
+        Assert.Equal(SqlType.Text, Resolve("upper", SqlType.Unknown).ReturnType);
+    }
 }

@@ -141,4 +141,11 @@ public class TextFunctionTests
         Assert.Equal(["3"], CallText("regexp_instr", S("ab123"), S("[0-9]")));
         Assert.Equal(["0"], CallText("regexp_instr", S("abc"), S("[0-9]")));
     }
+
+    [Fact]
+    public void Absurd_lengths_raise_sql_errors_not_crashes()
+    {
+        Assert.Equal(SqlState.ProgramLimitExceeded, Assert.Throws<SqlException>(() => Call("lpad", S("x"), Ints(2_000_000_000))).SqlState);
+        Assert.Equal(SqlState.ProgramLimitExceeded, Assert.Throws<SqlException>(() => Call("repeat", S("xx"), Ints(1_000_000_000))).SqlState);
+    }
 }

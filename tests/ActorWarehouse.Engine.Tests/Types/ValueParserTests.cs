@@ -77,6 +77,7 @@ public class ValueParserTests
     {
         var ex = Assert.Throws<SqlException>(() => ValueParser.Parse("1e400", SqlType.Double));
         Assert.Equal(SqlState.NumericValueOutOfRange, ex.SqlState);
+        Assert.Equal("\"1e400\" is out of range for type double precision", ex.Message);
     }
 
     [Theory]
@@ -202,5 +203,19 @@ public class ValueParserTests
         Assert.IsType<long>(ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
         Assert.Equal(1235L, ValueParser.Parse("12.345", SqlType.Decimal(10, 2)));
         Assert.IsType<Int128>(ValueParser.Parse("12.345", SqlType.Decimal(30, 2)));
+    }
+
+    [Fact]
+    public void Huge_interval_amounts_raise_22008_instead_of_crashing()
+    {
+        var ex = Assert.Throws<SqlException>(() => ValueParser.ParseInterval("79228162514264337593543950335 hours", null));
+        Assert.Equal(SqlState.DatetimeFieldOverflow, ex.SqlState);
+    }
+
+    [Fact]
+    public void Template_dates_outside_the_supported_years_raise_22008()
+    {
+        var format = DateTimeFormat.Compile("YYYY-MM-DD");
+        Assert.Equal(ParseStatus.OutOfRange, format.TryParseDate("999999999-01-01", out _));
     }
 }

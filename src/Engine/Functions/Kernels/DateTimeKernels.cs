@@ -174,8 +174,12 @@ internal static class DateTimeKernels
         var b = Micros(args[2]);
         bool ac = Broadcast.IsConstant(args[1], rows), bc = Broadcast.IsConstant(args[2], rows);
         var result = new long[rows];
-        for (int i = 0; i < rows; i++)
-            if (validity is null || validity.IsValid(i)) result[i] = DateTimeFields.Difference(a[ac ? 0 : i], b[bc ? 0 : i], units[i]);
+        try
+        {
+            for (int i = 0; i < rows; i++)
+                if (validity is null || validity.IsValid(i)) result[i] = DateTimeFields.Difference(a[ac ? 0 : i], b[bc ? 0 : i], units[i]);
+        }
+        catch (OverflowException) { throw DataErrors.OutOfRange(SqlType.BigInt); }
         return new ColumnVector<long>(SqlType.BigInt, result, rows, validity);
     };
 }

@@ -108,15 +108,23 @@ internal static class KernelTemplates
         var indexes = new int[argArray.Length];
         var constant = new bool[argArray.Length];
         for (int k = 0; k < argArray.Length; k++) constant[k] = Broadcast.IsConstant(argArray[k], rowCount);
-        for (int i = 0; i < rowCount; i++)
+        try
         {
-            if (validity is not null && !validity.IsValid(i)) continue;
-            for (int k = 0; k < indexes.Length; k++) indexes[k] = constant[k] ? 0 : i;
-            if (!row(argArray, indexes, out result[i]))
+            for (int i = 0; i < rowCount; i++)
             {
-                validity ??= new ValidityBitmap(rowCount);
-                validity.SetNull(i);
+                if (validity is not null && !validity.IsValid(i)) continue;
+                for (int k = 0; k < indexes.Length; k++) indexes[k] = constant[k] ? 0 : i;
+                if (!row(argArray, indexes, out result[i]))
+                {
+                    validity ??= new ValidityBitmap(rowCount);
+                    validity.SetNull(i);
+                }
             }
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Row-wise kernels include the regular-expression functions; a runaway pattern ends the statement.
+            throw new Errors.SqlException(Errors.SqlState.QueryCanceled, "canceling statement due to regular expression timeout");
         }
         return new ColumnVector<TR>(resultType, result, rowCount, validity);
     }

@@ -152,6 +152,7 @@ internal static class TextFunctions
     {
         if (length <= 0) return "";
         if (s.Length >= length) return s[..length];
+        if (length > 1 << 28) throw new SqlException(SqlState.ProgramLimitExceeded, "requested length too large");
         if (fill.Length == 0) return s;
         var sb = new StringBuilder(length);
         int needed = length - s.Length;

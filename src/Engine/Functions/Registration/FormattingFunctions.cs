@@ -79,7 +79,8 @@ internal static class FormattingFunctions
             var values = DecimalArithmetic.ToWide(args[0]);
             return KernelTemplates.RowWise<string>(args, rows, SqlType.Text, (ColumnVector[] a, int[] ix, out string r) =>
             {
-                r = cache.Get(Str(a, 1, ix)).Format(values[ix[0]], type.Scale);
+                try { r = cache.Get(Str(a, 1, ix)).Format(values[ix[0]], type.Scale); }
+                catch (OverflowException) { throw DataErrors.OutOfRange(type); }
                 return true;
             });
         };
@@ -96,7 +97,8 @@ internal static class FormattingFunctions
             int scale = Math.Min(format.FractionDigits + 1, 30);
             var status = NumberParsing.TryParseDecimal(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), 38, scale, out Int128 unscaled);
             if (status != ParseStatus.Ok) throw DataErrors.OutOfRange(SqlType.Double);
-            r = format.Format(unscaled, scale);
+            try { r = format.Format(unscaled, scale); }
+            catch (OverflowException) { throw DataErrors.OutOfRange(SqlType.Double); }
             return true;
         });
     }

@@ -31,6 +31,8 @@ internal static class OverloadResolver
         if (viable.Count == 1) return viable[0];
         viable = KeepBest(viable, c => CountStringForUnknown(candidates[c], args));
         if (viable.Count == 1) return viable[0];
+        viable = KeepBest(viable, c => CountPreferredForUnknown(candidates[c], args));
+        if (viable.Count == 1) return viable[0];
         viable = KeepBest(viable, c => AllExact(candidates[c], assumed) ? 1 : 0);
         if (viable.Count == 1) return viable[0];
         // Narrowest conversions as the last tie-break (PostgreSQL would report ambiguity here).
@@ -99,6 +101,15 @@ internal static class OverloadResolver
         int n = 0;
         for (int i = 0; i < parameters.Length; i++)
             if (args[i].Id == TypeId.Unknown && Of(parameters[i]) == Category.String) n++;
+        return n;
+    }
+
+    /// <summary>PostgreSQL: at unknown positions, candidates taking the category's preferred type win (abs('-5.5') is abs(double)).</summary>
+    private static int CountPreferredForUnknown(TypeId[] parameters, IReadOnlyList<SqlType> args)
+    {
+        int n = 0;
+        for (int i = 0; i < parameters.Length; i++)
+            if (args[i].Id == TypeId.Unknown && IsPreferred(parameters[i])) n++;
         return n;
     }
 
