@@ -126,6 +126,10 @@ public sealed partial class Session : IDisposable
         ResetStatement r => ExecuteReset(r),
         AnalyzeStatement a => ExecuteAnalyze(a, transaction),
         VacuumStatement v => ExecuteVacuum(v, transaction),
+        AlterTableStatement a => ExecuteAlterTable(a, transaction, ct),
+        CreateIndexStatement c => ExecuteCreateIndex(c, transaction),
+        DropIndexStatement d => ExecuteDropIndex(d),
+        LockStatement l => ExecuteLock(l, transaction),
         _ => throw new SqlException(SqlState.FeatureNotSupported, $"{StatementName(statement)} is not supported", statement.Position + 1),
     };
 
@@ -165,10 +169,30 @@ public sealed partial class Session : IDisposable
         }
     }
 
+    /// <summary>
+    /// Tables created TEMPORARY (or named #name) by this session; dropped when the session ends. They live in the
+    /// shared catalog while the session runs (other sessions can see them: a known difference from Redshift).
+    /// </summary>
+    private readonly List<(string Schema, string Name)> _temporaryTables = new();
+
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
         _transaction = null;
+        foreach (var (schema, name) in _temporaryTables)
+        {
+            try
+            {
+                var transaction = Warehouse.Transactions.Begin(isExplicit: false);
+                if (transaction.Working.FindTable(schema, name) is null) continue;
+                transaction.Apply(transaction.Working.WithoutTable(schema, name), CatalogKeys.Table(schema, name));
+                Warehouse.Transactions.Commit(transaction);
+            }
+            catch (SqlException)
+            {
+                // A concurrent change to the table wins; the temporary table then simply stays.
+            }
+        }
     }
 }

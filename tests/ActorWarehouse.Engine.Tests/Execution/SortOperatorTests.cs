@@ -63,3 +63,23 @@ public sealed class SortOperatorTests
         Assert.Equal(["", "A", "B", "a", "b"], rows);
     }
 }
+
+public sealed class SingleKeySortTests
+{
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Single_numeric_key_fast_path_matches_the_general_stable_sort(bool descending, bool nullsFirst)
+    {
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 5000).Select(_ => random.Next(10) == 0 ? (long?)null : random.Next(100)).ToArray();
+        var batch = Batch(Longs(values), Ints(Enumerable.Range(0, 5000).Select(i => (int?)i).ToArray()));
+        var key = new SortKey(0, descending, nullsFirst);
+        var fast = SortOperator.SortPermutation(batch, [key], Context());
+        var general = Enumerable.Range(0, 5000).ToArray();
+        Array.Sort(general, new RowComparer(batch, [key]));
+        Assert.Equal(general, fast);
+    }
+}

@@ -148,5 +148,85 @@ public sealed class DdlDmlTests : IDisposable
         Assert.True(result.RowsAffected > 0);
     }
 
+    [Fact]
+    public void Alter_table_add_column_with_default_fills_existing_rows()
+    {
+        _db.Run("create table t (a int); insert into t values (1), (2)");
+        _db.Run("alter table t add column b int default 7; alter table t add column c text");
+        Assert.Equal(["1|7|NULL", "2|7|NULL"], _db.Rows("select * from t order by a"));
+    }
+
+    [Fact]
+    public void Alter_table_drop_and_rename_columns_and_tables()
+    {
+        _db.Run("create table t (a int, b int, c int); insert into t values (1, 2, 3)");
+        _db.Run("alter table t drop column b; alter table t rename column c to z; alter table t rename to t2");
+        Assert.Equal(["1|3"], _db.Rows("select a, z from t2"));
+        Assert.Equal(SqlState.UndefinedTable, _db.Error("select * from t").SqlState);
+    }
+
+    [Fact]
+    public void Alter_table_append_from_moves_rows()
+    {
+        _db.Run("create table t (a int); create table s (a int); insert into t values (1); insert into s values (2), (3)");
+        _db.Run("alter table t append from s");
+        Assert.Equal(["1", "2", "3"], _db.Rows("select a from t order by a"));
+        Assert.Empty(_db.Rows("select a from s"));
+    }
+
+    [Fact]
+    public void Alter_varchar_column_may_only_grow()
+    {
+        _db.Run("create table t (s varchar(3))");
+        _db.Run("alter table t alter column s type varchar(10); insert into t values ('abcdefg')");
+        Assert.Equal(SqlState.FeatureNotSupported, _db.Error("alter table t alter column s type varchar(2)").SqlState);
+    }
+
+    [Fact]
+    public void Copy_records_rejected_rows_in_stl_load_errors()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "1|a\nx|b\n3|c\n");
+            _db.Run("create table t (a int, b text)");
+            Assert.Equal("COPY 2", _db.Run($"copy t from '{file}' maxerror 5")[0].CommandTag);
+            Assert.Equal(["2|a"], _db.Rows("select line_number, colname from stl_load_errors"));
+            Assert.Equal(SqlState.BadCopyFileFormat, _db.Error($"copy t from '{file}'").SqlState);
+            Assert.Equal(["2"], _db.Rows("select count(*) from t"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Update_from_takes_values_from_the_matching_row()
+    {
+        _db.Run("create table t (id int, v text); create table s (id int, nv text)");
+        _db.Run("insert into t values (1, 'a'), (2, 'b'), (3, 'c'); insert into s values (2, 'B'), (3, 'C'), (4, 'D')");
+        Assert.Equal("UPDATE 2", _db.Run("update t set v = s.nv from s where s.id = t.id")[0].CommandTag);
+        Assert.Equal(["1|a", "2|B", "3|C"], _db.Rows("select * from t order by id"));
+    }
+
+    [Fact]
+    public void Delete_using_removes_matching_rows()
+    {
+        _db.Run("create table t (id int); create table s (id int); insert into t values (1), (2), (3); insert into s values (2), (9)");
+        Assert.Equal("DELETE 1", _db.Run("delete from t using s where s.id = t.id")[0].CommandTag);
+        Assert.Equal(["1", "3"], _db.Rows("select id from t order by id"));
+    }
+
+    [Fact]
+    public void Information_schema_lists_tables_and_columns()
+    {
+        _db.Run("create table t (a int not null, b varchar(20)) distkey(a); create view v as select a from t");
+        Assert.Equal(["t|BASE TABLE", "v|VIEW"], _db.Rows("select table_name, table_type from information_schema.tables where table_schema = 'public' order by 1"));
+        Assert.Equal(["a|NO|integer", "b|YES|character varying"],
+            _db.Rows("select column_name, is_nullable, data_type from information_schema.columns where table_name = 't' order by ordinal_position"));
+        Assert.Equal(["KEY(a)|0"], _db.Rows("select diststyle, tbl_rows from svv_table_info where \"table\" = 't'"));
+    }
+
     public void Dispose() => _db.Dispose();
 }

@@ -158,5 +158,23 @@ public sealed class QueryFeatureTests : IDisposable
         Assert.Equal(["13"], _db.Rows("select a from t where b = 'sub'"));
     }
 
+    [Fact]
+    public void Correlated_aggregate_with_inequality_counts_per_outer_row() =>
+        Assert.Equal(["1|0", "2|2", "3|2", "NULL|0"], _db.Rows("select a, (select count(*) from u where u.a < t.a) from t order by a"));
+
+    [Fact]
+    public void Scalar_subquery_without_from_may_reference_the_outer_row() =>
+        Assert.Equal(["1|43", "2|44"], _db.Rows("select a, (select 42 + t.a) from t where a < 3 order by a"));
+
+    [Fact]
+    public void Correlated_scalar_subquery_may_read_the_outer_row_in_its_select_list() =>
+        Assert.Equal(["1|uno", "2|NULL", "3|NULL", "NULL|NULL"],
+            _db.Rows("select a, (select c || '' from u where u.a = t.a and c like 'u%' and t.b is not null) from t order by a"));
+
+    [Fact]
+    public void Correlated_select_list_value_is_null_without_a_matching_row() =>
+        Assert.Equal(["1|x", "2|NULL", "3|NULL", "NULL|NULL"],
+            _db.Rows("select a, (select t.b from u where u.a = t.a and u.c = 'one') from t order by a"));
+
     public void Dispose() => _db.Dispose();
 }

@@ -16,6 +16,10 @@ public sealed class InListExpression : CompiledExpression
     private readonly GroupKeyTable? _constants;
     private readonly bool _constantsHaveNull;
 
+    // Probe scratch per thread: the compiled expression is shared by parallel partitions.
+    [ThreadStatic]
+    private static KeyTableScratch? t_scratch;
+
     public InListExpression(CompiledExpression input, CompiledExpression[] items, bool negated) : base(SqlType.Boolean)
     {
         _input = input;
@@ -49,7 +53,7 @@ public sealed class InListExpression : CompiledExpression
         if (_constants is not null)
         {
             var groups = new int[n];
-            _constants.Find([value], n, groups, new KeyTableScratch());
+            _constants.Find([value], n, groups, t_scratch ??= new KeyTableScratch());
             for (int i = 0; i < n; i++)
             {
                 if (valueValidity is not null && !valueValidity.IsValid(i)) unknown[i] = true;

@@ -90,6 +90,13 @@ public static class KeyHash
     /// <summary>A stable 64-bit hash of the UTF-16 code units, eight bytes at a time.</summary>
     public static ulong HashString(string s)
     {
+        if (s.Length <= 3)
+        {
+            // Short codes (flags, status letters): pack the code units and the length into one word.
+            ulong packed = (ulong)s.Length << 48;
+            for (int i = 0; i < s.Length; i++) packed |= (ulong)s[i] << (16 * i);
+            return Mix(packed ^ 0x2545F4914F6CDD1DUL);
+        }
         var chars = s.AsSpan();
         var words = MemoryMarshal.Cast<char, ulong>(chars);
         ulong h = 0xcbf29ce484222325UL ^ (ulong)s.Length;

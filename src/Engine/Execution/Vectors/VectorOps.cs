@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ActorWarehouse.Engine.Columnar;
 using ActorWarehouse.Engine.Types;
 
@@ -33,17 +35,19 @@ public static class VectorOps
         if (srcValidity is null)
         {
             // Common case: no NULLs in the source. Gather first, then look for NULL-extending (-1) indices.
+            // Writes go through a ref so reference types skip the covariant array-store check.
             bool extended = false;
+            ref T dst = ref MemoryMarshal.GetArrayDataReference(values);
             for (int i = 0; i < n; i++)
             {
                 int idx = indices[i];
                 if (idx < 0)
                 {
                     extended = true;
-                    values[i] = default!;
+                    Unsafe.Add(ref dst, i) = default!;
                     continue;
                 }
-                values[i] = src[idx];
+                Unsafe.Add(ref dst, i) = src[idx];
             }
             if (!extended) return new ColumnVector<T>(source.Type, values, n);
             var nulls = new ValidityBitmap(n);

@@ -19,7 +19,7 @@ internal sealed partial class ExpressionBinder
 
     private BoundQuery BindSubquery(Query query)
     {
-        var bound = Queries.BindSubquery(query, Scope);
+        var bound = Queries.BindSubquery(query, Scope, Holder);
         foreach (var node in LogicalPlans.Nodes(bound.Plan))
             foreach (var e in LogicalPlans.Expressions(node))
                 if (BoundExprs.Any(e, x => x is BoundOuterRef))
@@ -61,6 +61,13 @@ internal sealed partial class ExpressionBinder
 
     private BoundExpr BindScalarSubquery(ScalarSubqueryExpr s)
     {
+        // (SELECT expr) without FROM, WHERE, grouping or limits is just expr (it may reference this block's columns).
+        if (s.Subquery is { With: null, OrderBy.Count: 0, Limit: null, Offset: null, Body: SelectQuery { From.Count: 0, Where: null, GroupBy.Count: 0, Having: null, Distinct: false, Items: [ExprSelectItem item] } }
+            && !AstWalker.Contains(item.Expr, x => AstWalker.IsAggregateCall(x) || AstWalker.IsWindowCall(x)))
+        {
+            var inner = Bind(item.Expr);
+            return inner.Type.Id == TypeId.Unknown ? Coercion.Cast(inner, SqlType.Text) : inner;
+        }
         var holder = RequireHolder(s);
         var q = BindSubquery(s.Subquery);
         if (q.VisibleCount != 1)
@@ -81,6 +88,18 @@ internal sealed partial class ExpressionBinder
             return new BoundCase([new BoundWhen(new BoundIsNull(marker, false), Coercion.Cast(q.EmptyValue, valueType))], value, valueType);
         }
         holder.Plan = new LogicalJoin(JoinKind.Single, holder.Plan, q.Plan, lk, rk, BoundExprs.And(residual));
+        if (q.Deferred?[0] is { } deferred)
+        {
+            // No matching row leaves the right side NULL: the subquery's value is then NULL too.
+            var computed = BoundExprs.Rewrite(deferred, x => x switch
+            {
+                BoundOuterRef o => new BoundColumnRef(o.Ordinal, o.Type, o.Name),
+                BoundColumnRef c => c with { Ordinal = c.Ordinal + leftCount },
+                _ => null,
+            });
+            var matched = new BoundColumnRef(leftCount + q.MatchedColumn, SqlType.Boolean, "");
+            return new BoundCase([new BoundWhen(new BoundIsNull(matched, false), BoundLiteral.Null(valueType))], computed, valueType);
+        }
         return value;
     }
 
@@ -107,6 +126,7 @@ internal sealed partial class ExpressionBinder
         var holder = RequireHolder(s);
         var operands = s.Operand is RowExpr row ? row.Items.Select(Bind).ToList() : [Bind(s.Operand)];
         var q = BindSubquery(s.Subquery);
+        RejectDeferred(q, s);
         if (q.VisibleCount != operands.Count)
             throw new SqlException(SqlState.SyntaxError,
                 q.VisibleCount > operands.Count ? "subquery has too many columns" : "subquery has too few columns", s.Position + 1);
@@ -149,6 +169,7 @@ internal sealed partial class ExpressionBinder
         var holder = RequireHolder(q);
         var left = Bind(q.Left);
         var sub = BindSubquery(q.Subquery);
+        RejectDeferred(sub, q);
         if (sub.VisibleCount != 1)
             throw new SqlException(SqlState.SyntaxError, "subquery has too many columns", q.Position + 1);
         int leftCount = holder.Plan.Schema.Count;
@@ -176,6 +197,12 @@ internal sealed partial class ExpressionBinder
             new BoundWhen(new BoundIsDistinctFrom(sawNull, BoundLiteral.Bool(true), Negated: true), BoundLiteral.Null(SqlType.Boolean))],
             BoundLiteral.Bool(false), SqlType.Boolean);
         return q.Quantifier == Quantifier.All ? Not(any) : any;
+    }
+
+    private static void RejectDeferred(BoundQuery q, Node node)
+    {
+        if (q.Deferred is not null && q.Deferred.Any(d => d is not null))
+            throw new SqlException(SqlState.FeatureNotSupported, "IN/ANY/ALL subqueries whose select list reads the outer query are not supported", node.Position + 1);
     }
 
     /// <summary>Moves right-side column references (ordinal ≥ <paramref name="leftCount"/>) by <paramref name="by"/>: the left input grew.</summary>

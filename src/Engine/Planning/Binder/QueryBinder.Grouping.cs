@@ -19,7 +19,7 @@ internal sealed partial class QueryBinder
     private GroupingResult BindGrouping(SelectQuery s, List<SelectEntry> entries, IReadOnlyList<OrderItem> orderBy, Scope scope,
         PlanHolder holder, List<BoundExpr> correlated)
     {
-        var pre = new ExpressionBinder(this, scope, null, "GROUP BY");
+        var pre = new ExpressionBinder(this, scope, holder, "GROUP BY");
         var keys = new List<BoundExpr>();
         var keyNames = new List<string>();
         var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -69,6 +69,7 @@ internal sealed partial class QueryBinder
         {
             if (s.GroupBy.Count > 0)
                 throw new SqlException(SqlState.FeatureNotSupported, "correlated subqueries with GROUP BY are not supported", s.Position + 1);
+            if (!correlated.All(IsEquiCorrelation)) JoinCorrelationDomain(holder, correlated, s.Position);
             for (int i = 0; i < correlated.Count; i++)
             {
                 if (correlated[i] is not BoundFunctionCall { Name: "=", Arguments: [var a, var b] } eq)
@@ -87,7 +88,7 @@ internal sealed partial class QueryBinder
         }
 
         // Aggregates of this level, bound over the input.
-        var argBinder = new ExpressionBinder(this, scope, null, "aggregate arguments");
+        var argBinder = new ExpressionBinder(this, scope, holder, "aggregate arguments");
         var aggregates = new List<AggregateCall>();
         var aggregateNames = new List<string>();
         var aggregateIndex = new Dictionary<FunctionCall, int>(ReferenceEqualityComparer.Instance);
@@ -120,7 +121,7 @@ internal sealed partial class QueryBinder
 
         var postColumns = new List<ScopeColumn>();
         for (int i = 0; i < keys.Count; i++)
-            postColumns.Add(keys[i] is BoundColumnRef c ? scope.Columns[c.Ordinal] with { Type = c.Type }
+            postColumns.Add(keys[i] is BoundColumnRef c && c.Ordinal < scope.Columns.Count ? scope.Columns[c.Ordinal] with { Type = c.Type }
                 : new ScopeColumn(null, keyNames[i], keys[i].Type) { HiddenFromStar = true, HiddenFromUnqualified = true });
         foreach (var a in aggregates)
             postColumns.Add(new ScopeColumn(null, a.Name, a.Type) { HiddenFromStar = true, HiddenFromUnqualified = true });
@@ -190,9 +191,67 @@ internal sealed partial class QueryBinder
         return new GroupingResult(binder, correlationKeys, EmptyValueOf);
     }
 
+    private static bool IsEquiCorrelation(BoundExpr predicate)
+    {
+        if (predicate is not BoundFunctionCall { Name: "=", Arguments: [var a, var b] }) return false;
+        bool aOuter = !BoundExprs.Any(a, x => x is BoundColumnRef), bOuter = !BoundExprs.Any(b, x => x is BoundColumnRef);
+        bool aInner = !BoundExprs.Any(a, x => x is BoundOuterRef), bInner = !BoundExprs.Any(b, x => x is BoundOuterRef);
+        return (aOuter && bInner) || (bOuter && aInner);
+    }
+
+    /// <summary>
+    /// Non-equality correlation of a scalar aggregate (<c>(SELECT count(*) FROM t x WHERE x.b &lt; t1.b)</c>): the distinct
+    /// values of the referenced outer columns (the "domain") are joined into the subquery's input under the correlation
+    /// predicates, and become grouping keys. The correlation left for the caller is plain equality with the domain
+    /// columns, so the result is left-joined back like an equi-correlated aggregate.
+    /// </summary>
+    private void JoinCorrelationDomain(PlanHolder holder, List<BoundExpr> correlated, int position)
+    {
+        var outerPlan = _outerPlans.Count > 0 ? _outerPlans.Peek() : null;
+        if (outerPlan is null)
+            throw new SqlException(SqlState.FeatureNotSupported, "this correlated aggregate subquery is not supported", position + 1);
+        var outerOrdinals = new SortedSet<int>();
+        foreach (var predicate in correlated)
+            foreach (var node in Descendants(predicate))
+                if (node is BoundOuterRef { Depth: 1 } o) outerOrdinals.Add(o.Ordinal);
+                else if (node is BoundOuterRef) throw new SqlException(SqlState.FeatureNotSupported, "correlation to a query block more than one level out is not supported", position + 1);
+        var ordinals = outerOrdinals.ToList();
+        var outerSchema = outerPlan.Plan.Schema;
+        var domainExprs = ordinals.Select(o => (BoundExpr)new BoundColumnRef(o, outerSchema[o].Type, outerSchema[o].Name)).ToList();
+        var domainNames = ordinals.Select(o => outerSchema[o].Name).ToList();
+        LogicalPlan domain = new LogicalDistinct(new LogicalProject(outerPlan.Plan, domainExprs, domainNames) { EstimatedRows = outerPlan.Plan.EstimatedRows })
+        {
+            EstimatedRows = outerPlan.Plan.EstimatedRows,
+        };
+        int innerCount = holder.Plan.Schema.Count;
+        var condition = correlated.Select(p => BoundExprs.Rewrite(p, x => x is BoundOuterRef o
+            ? new BoundColumnRef(innerCount + ordinals.IndexOf(o.Ordinal), o.Type, o.Name) : null)).ToList();
+        var (lk, rk, residual) = JoinConditions.Split(BoundExprs.And(condition), innerCount);
+        holder.Plan = new LogicalJoin(Logical.JoinKind.Inner, holder.Plan, domain, lk, rk, BoundExprs.And(residual))
+        {
+            EstimatedRows = Math.Max(holder.Plan.EstimatedRows, 1) * Math.Max(domain.EstimatedRows, 1),
+        };
+        correlated.Clear();
+        for (int j = 0; j < ordinals.Count; j++)
+        {
+            var type = outerSchema[ordinals[j]].Type;
+            correlated.Add(ExpressionBinder.Call("=", [new BoundOuterRef(1, ordinals[j], type, domainNames[j]), new BoundColumnRef(innerCount + j, type, domainNames[j])], position));
+        }
+    }
+
+    private static IEnumerable<BoundExpr> Descendants(BoundExpr e)
+    {
+        yield return e;
+        foreach (var c in e.Children)
+            foreach (var d in Descendants(c))
+                yield return d;
+    }
+
     /// <summary>GROUP BY item: a select-list position, an output name that is not an input column, or an input expression.</summary>
     private static Expr ResolveGroupExpr(Expr e, List<SelectEntry> entries, Scope scope)
     {
+        if (e is StringLiteral or NumericLiteral or FloatLiteral or BooleanLiteral)
+            throw new SqlException(SqlState.SyntaxError, "non-integer constant in GROUP BY", e.Position + 1);
         if (e is IntegerLiteral n)
         {
             if (n.Value < 1 || n.Value > entries.Count)
@@ -234,13 +293,25 @@ internal sealed partial class QueryBinder
             if (AstWalker.Contains(argument, AstWalker.IsWindowCall))
                 throw new SqlException(SqlState.GroupingError, "aggregate function calls cannot contain window function calls", argument.Position + 1);
         var args = f.Star ? new List<BoundExpr>() : f.Arguments.Select(binder.Bind).ToList();
-        // Unknown literals (LISTAGG(x, ',')) are text, as PostgreSQL resolves them for aggregates.
-        for (int i = 0; i < args.Count; i++)
-            if (args[i].Type.Id == TypeId.Unknown) args[i] = Coercion.Cast(args[i], SqlType.Text);
         ResolvedAggregate resolved;
         try
         {
             resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
+        }
+        catch (SqlException) when (args.Any(a => a.Type.Id == TypeId.Unknown))
+        {
+            // Unknown literals the overloads could not place (LISTAGG(x, ',')) are text, as in PostgreSQL.
+            for (int i = 0; i < args.Count; i++)
+                if (args[i].Type.Id == TypeId.Unknown) args[i] = Coercion.Cast(args[i], SqlType.Text);
+            try
+            {
+                resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
+            }
+            catch (SqlException) when (f.Name is "listagg" && args.Count > 0 && !args[0].Type.IsString)
+            {
+                args[0] = Coercion.Cast(args[0], SqlType.Text, isExplicit: true);
+                resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
+            }
         }
         catch (SqlException) when (f.Name is "listagg" && args.Count > 0 && !args[0].Type.IsString)
         {

@@ -23,7 +23,21 @@ internal sealed partial class QueryBinder
     public BoundQuery BindStatementQuery(Query query) => BindQuery(query, null, CteEnvironment.Empty, pullCorrelation: false);
 
     /// <summary>Binds a subquery of an expression whose block has scope <paramref name="outer"/>; correlation predicates are pulled up.</summary>
-    public BoundQuery BindSubquery(Query query, Scope outer) => BindQuery(query, outer, _currentCtes, pullCorrelation: true);
+    public BoundQuery BindSubquery(Query query, Scope outer, PlanHolder? outerPlan)
+    {
+        _outerPlans.Push(outerPlan);
+        try
+        {
+            return BindQuery(query, outer, _currentCtes, pullCorrelation: true);
+        }
+        finally
+        {
+            _outerPlans.Pop();
+        }
+    }
+
+    /// <summary>The plans of the enclosing blocks whose subqueries are being bound (innermost on top).</summary>
+    private readonly Stack<PlanHolder?> _outerPlans = new();
 
     private CteEnvironment _currentCtes = CteEnvironment.Empty;
 
@@ -34,22 +48,24 @@ internal sealed partial class QueryBinder
         {
             if (query.With is { } with)
             {
-                var inner = new CteEnvironment(env);
+                // Each CTE sees the ones before it (and itself only under RECURSIVE), never the ones after it.
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var cte in with.Ctes)
                 {
-                    if (inner.Contains(cte.Name))
+                    if (!names.Add(cte.Name))
                         throw new SqlException(SqlState.DuplicateAlias, $"WITH query name \"{cte.Name}\" specified more than once", cte.Position + 1);
-                    if (with.Recursive && AstReferences.Mentions(cte.Query, "", cte.Name)) BindRecursiveCte(cte, inner);
-                    else inner.Add(cte, inner);
+                    var definedIn = env;
+                    env = new CteEnvironment(definedIn);
+                    if (with.Recursive && AstReferences.Mentions(cte.Query, "", cte.Name)) BindRecursiveCte(cte, env);
+                    else env.Add(cte, definedIn);
                 }
-                env = inner;
             }
             _currentCtes = env;
             bool hasLimit = query.Limit is not null || query.Offset is not null;
             BoundQuery result;
             if (query.Body is SelectQuery select)
             {
-                result = BindSelect(select, outer, env, query.OrderBy, pullCorrelation && !hasLimit);
+                result = BindSelect(select, outer, env, query.OrderBy, pullCorrelation, pullWhere: !hasLimit);
             }
             else
             {
@@ -139,6 +155,12 @@ internal sealed partial class QueryBinder
     /// <summary>Projects a query's visible columns, cast to <paramref name="types"/> where they differ.</summary>
     internal static LogicalPlan CastOutputs(BoundQuery query, IReadOnlyList<SqlType> types)
     {
+        // Unknown-typed outputs (NULL, 'text' in a set-operation branch) are converted inside their projection, so
+        // no operator ever sees a value of unknown type.
+        if (query.Plan is LogicalProject project && project.Expressions.Any(e => e.Type.Id == TypeId.Unknown))
+            query = query with { Plan = project with { Expressions = project.Expressions.Select((e, i) => i < types.Count && e.Type.Id == TypeId.Unknown ? Coercion.Cast(e, types[i]) : e).ToList() } };
+        else if (query.Plan is LogicalDistinct { Input: LogicalProject inner } distinct && inner.Expressions.Any(e => e.Type.Id == TypeId.Unknown))
+            query = query with { Plan = distinct with { Input = inner with { Expressions = inner.Expressions.Select((e, i) => i < types.Count && e.Type.Id == TypeId.Unknown ? Coercion.Cast(e, types[i]) : e).ToList() } } };
         var schema = query.Plan.Schema;
         bool same = schema.Count == types.Count;
         for (int i = 0; same && i < types.Count; i++) same = schema[i].Type == types[i];
@@ -165,9 +187,14 @@ internal sealed partial class QueryBinder
                 int o = (int)ordinal.Value - 1;
                 expr = new BoundColumnRef(o, query.Plan.Schema[o].Type, query.Names[o]);
             }
-            else
+            else if (item.Expr is ColumnRef { Parts.Count: 1 })
             {
                 expr = binder.Bind(item.Expr);
+            }
+            else
+            {
+                throw new SqlException(SqlState.FeatureNotSupported, "invalid UNION/INTERSECT/EXCEPT ORDER BY clause", item.Expr.Position + 1,
+                    "Only result column names can be used, not expressions or functions.");
             }
             keys.Add(MakeSortKey(expr, item));
         }

@@ -18,7 +18,8 @@ public abstract class PhysicalNode
     {
         OutputTypes = outputTypes;
         OutputNames = outputNames;
-        EstimatedRows = Math.Max(estimatedRows, 1);
+        // Clamped so that runaway estimates (cross products of estimates) still print as numbers.
+        EstimatedRows = double.IsNaN(estimatedRows) ? 1 : Math.Clamp(estimatedRows, 1, 1e15);
     }
 
     public IReadOnlyList<SqlType> OutputTypes { get; }

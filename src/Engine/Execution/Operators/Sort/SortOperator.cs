@@ -79,6 +79,7 @@ public sealed class SortOperator : Operator
         for (int i = 0; i < permutation.Length; i++) permutation[i] = i;
         if (keys.Count == 0 || permutation.Length < 2) return permutation;
         context.ThrowIfCancelled();
+        if (keys.Count == 1 && SingleKeySort.TrySort(batch.Columns[keys[0].Column], keys[0], permutation)) return permutation;
         Array.Sort(permutation, new RowComparer(batch, keys));
         return permutation;
     }

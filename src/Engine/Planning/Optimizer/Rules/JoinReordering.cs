@@ -69,10 +69,24 @@ public sealed class JoinReordering : IOptimizerRule
 
         while (remaining.Count > 0)
         {
-            var connected = remaining.Where(r => Enumerable.Range(0, conditions.Count).Any(k => !used[k] && IsEquality(conditions[k])
-                && conditionLeaves[k].Contains(r) && conditionLeaves[k].Any(joined.Contains)
-                && conditionLeaves[k].All(l => l == r || joined.Contains(l)))).ToList();
-            int next = (connected.Count > 0 ? connected : remaining.ToList()).OrderBy(Rows).ThenBy(i => i).First();
+            // Among inputs connected by an equality, the one giving the smallest estimated result:
+            // |current| × |input| / distinct values of the join key (from zone-map ranges), smaller input on ties.
+            var estimates = new Dictionary<int, double>();
+            foreach (var r in remaining)
+            {
+                double distinct = 0;
+                for (int k = 0; k < conditions.Count; k++)
+                {
+                    if (used[k] || !IsEquality(conditions[k]) || !conditionLeaves[k].Contains(r) || !conditionLeaves[k].Any(joined.Contains)
+                        || !conditionLeaves[k].All(l => l == r || joined.Contains(l)))
+                        continue;
+                    distinct = Math.Max(distinct, KeyDistinct(conditions[k]));
+                }
+                if (distinct > 0) estimates[r] = Math.Max(current.EstimatedRows, 1) * Rows(r) / distinct;
+            }
+            int next = estimates.Count > 0
+                ? estimates.OrderBy(e => e.Value).ThenBy(e => Rows(e.Key)).ThenBy(e => e.Key).First().Key
+                : remaining.OrderBy(Rows).ThenBy(i => i).First();
             remaining.Remove(next);
             joined.Add(next);
             order.Add(next);
@@ -88,9 +102,22 @@ public sealed class JoinReordering : IOptimizerRule
                 applicable.Add(BoundExprs.Remap(conditions[k], nextPosition));
             }
             var (lk, rk, residual) = JoinConditions.Split(BoundExprs.And(applicable), leftCount);
-            double estimate = lk.Count == 0 ? Math.Max(current.EstimatedRows, 1) * Rows(next) : Math.Max(current.EstimatedRows, Rows(next));
+            double estimate = estimates.TryGetValue(next, out var e) ? Math.Max(1, e)
+                : lk.Count == 0 ? Math.Max(current.EstimatedRows, 1) * Rows(next) : Math.Max(current.EstimatedRows, Rows(next));
             current = new LogicalJoin(JoinKind.Inner, current, leaves[next], lk, rk, BoundExprs.And(residual)) { EstimatedRows = estimate };
             position = nextPosition;
+        }
+
+        double KeyDistinct(BoundExpr condition)
+        {
+            double best = 1;
+            foreach (var side in condition.Children)
+            {
+                if (side is not BoundColumnRef c) continue;
+                int leaf = LeafOf(c.Ordinal);
+                best = Math.Max(best, ColumnStatistics.DistinctValues(leaves[leaf], c.Ordinal - offsets[leaf]));
+            }
+            return best;
         }
 
         var restore = new List<BoundExpr>(schema.Count);
