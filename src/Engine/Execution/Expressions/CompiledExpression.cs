@@ -13,11 +13,26 @@ public abstract class CompiledExpression
 
     public SqlType Type { get; }
 
-    /// <summary>Input column ordinals the expression reads (for evaluating it on a subset of rows cheaply).</summary>
-    public virtual IReadOnlyList<int> ReferencedColumns { get; init; } = [];
+    /// <summary>
+    /// Input column ordinals the expression reads (for evaluating it on a subset of rows or columns cheaply);
+    /// null when unknown, which means every column must be provided.
+    /// </summary>
+    public IReadOnlyList<int>? ReferencedColumns { get; init; }
 
     /// <summary>The expression's value for every row of <paramref name="input"/> (a vector of input.RowCount rows).</summary>
     public abstract ColumnVector Evaluate(Batch input, QueryContext context);
+
+    /// <summary>The union of the children's referenced columns, or null when any child's is unknown.</summary>
+    protected static IReadOnlyList<int>? Union(IEnumerable<CompiledExpression> children)
+    {
+        var set = new SortedSet<int>();
+        foreach (var child in children)
+        {
+            if (child.ReferencedColumns is not { } columns) return null;
+            set.UnionWith(columns);
+        }
+        return [.. set];
+    }
 
     /// <summary>
     /// The value as a kernel argument: constants may return a single-row vector, which kernels broadcast.
@@ -47,6 +62,7 @@ public sealed class ConstantExpression : CompiledExpression
 
     public ConstantExpression(object? value, SqlType type) : base(type)
     {
+        ReferencedColumns = [];
         Value = value;
         _single = Vectors.VectorOps.Constant(type, value, 1);
     }
@@ -54,6 +70,7 @@ public sealed class ConstantExpression : CompiledExpression
     /// <summary>Wraps the single-row result of a folded computation.</summary>
     public ConstantExpression(ColumnVector single) : base(single.Type)
     {
+        ReferencedColumns = [];
         _single = single;
         Value = single.GetBoxed(0);
     }

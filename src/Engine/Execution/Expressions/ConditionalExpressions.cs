@@ -17,8 +17,7 @@ public sealed class CaseExpression : CompiledExpression
     {
         _whens = whens;
         _else = otherwise;
-        ReferencedColumns = whens.SelectMany(w => w.Condition.ReferencedColumns.Concat(w.Result.ReferencedColumns))
-            .Concat(otherwise.ReferencedColumns).Distinct().ToArray();
+        ReferencedColumns = Union(whens.SelectMany(w => new[] { w.Condition, w.Result }).Append(otherwise));
     }
 
     public override ColumnVector Evaluate(Batch input, QueryContext context)
@@ -70,7 +69,7 @@ public sealed class CoalesceExpression : CompiledExpression
     public CoalesceExpression(CompiledExpression[] arguments, SqlType type) : base(type)
     {
         _arguments = arguments;
-        ReferencedColumns = arguments.SelectMany(a => a.ReferencedColumns).Distinct().ToArray();
+        ReferencedColumns = Union(arguments);
     }
 
     public override ColumnVector Evaluate(Batch input, QueryContext context)
@@ -112,7 +111,7 @@ public sealed class IsDistinctFromExpression : CompiledExpression
         _left = left;
         _right = right;
         _negated = negated;
-        ReferencedColumns = left.ReferencedColumns.Concat(right.ReferencedColumns).Distinct().ToArray();
+        ReferencedColumns = Union([left, right]);
     }
 
     public override ColumnVector Evaluate(Batch input, QueryContext context)

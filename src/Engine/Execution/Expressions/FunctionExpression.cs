@@ -15,7 +15,7 @@ public sealed class FunctionExpression : CompiledExpression
         Name = name;
         _kernel = kernel;
         _arguments = arguments;
-        ReferencedColumns = arguments.SelectMany(a => a.ReferencedColumns).Distinct().ToArray();
+        ReferencedColumns = Union(arguments);
     }
 
     public string Name { get; }
@@ -48,8 +48,16 @@ public sealed class CastExpression : CompiledExpression
 }
 
 /// <summary>A statement parameter <c>$n</c>, read from the execution's parameter values.</summary>
-public sealed class ParameterExpression(int index, SqlType type) : CompiledExpression(type)
+public sealed class ParameterExpression : CompiledExpression
 {
+    private readonly int index;
+
+    public ParameterExpression(int index, SqlType type) : base(type)
+    {
+        this.index = index;
+        ReferencedColumns = [];
+    }
+
     public override ColumnVector Evaluate(Batch input, QueryContext context)
     {
         if (index < 1 || index > context.Parameters.Count)

@@ -25,7 +25,7 @@ public sealed class InListExpression : CompiledExpression
         _input = input;
         _items = items;
         _negated = negated;
-        ReferencedColumns = items.SelectMany(i => i.ReferencedColumns).Concat(input.ReferencedColumns).Distinct().ToArray();
+        ReferencedColumns = Union(items.Append(input));
         if (items.Length > 0 && items.All(i => i is ConstantExpression))
         {
             var values = new List<ColumnVector>();

@@ -17,7 +17,7 @@ public sealed class JunctionExpression : CompiledExpression
     {
         _terms = terms;
         _isAnd = isAnd;
-        ReferencedColumns = terms.SelectMany(t => t.ReferencedColumns).Distinct().ToArray();
+        ReferencedColumns = Union(terms);
     }
 
     public override ColumnVector Evaluate(Batch input, QueryContext context)

@@ -13,8 +13,8 @@ internal static class SubsetEvaluation
     public static ColumnVector Evaluate(CompiledExpression expression, Batch input, ReadOnlySpan<int> rows, QueryContext context)
     {
         if (rows.Length == input.RowCount) return expression.Evaluate(input, context);
+        if (expression.ReferencedColumns is not { } referenced) return expression.Evaluate(VectorOps.Take(input, rows), context);
         var columns = new ColumnVector[input.ColumnCount];
-        var referenced = expression.ReferencedColumns;
         for (int c = 0; c < columns.Length; c++) columns[c] = Placeholder(input.Columns[c], rows.Length);
         foreach (int c in referenced) columns[c] = VectorOps.Take(input.Columns[c], rows);
         return expression.Evaluate(new Batch(columns, rows.Length), context);

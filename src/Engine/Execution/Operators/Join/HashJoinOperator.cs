@@ -176,11 +176,13 @@ public sealed class HashJoinOperator : Operator
                     detail: $"More than {_context.MaxNestedLoopPairs} candidate row pairs; the join has no equality condition to hash on.",
                     hint: "Add an equality join condition or filter the inputs.");
         }
-        bool needsPairs = _residual is not null || _kind is JoinKind.Inner or JoinKind.Left or JoinKind.Right or JoinKind.Full or JoinKind.Single;
-        Batch? candidates = needsPairs ? MakePairs(_pairProbe.AsSpan(0, pairs), _pairBuild.AsSpan(0, pairs)) : null;
+        bool needsOutput = _kind is JoinKind.Inner or JoinKind.Left or JoinKind.Right or JoinKind.Full or JoinKind.Single;
+        Batch? candidates = null;
         if (_residual is not null)
         {
-            var passed = (ColumnVector<bool>)_residual.Evaluate(candidates!, _context);
+            // The residual sees only the columns it reads; the full pair rows are built for survivors only.
+            var narrow = MakePairs(_pairProbe.AsSpan(0, pairs), _pairBuild.AsSpan(0, pairs), _residual.ReferencedColumns);
+            var passed = (ColumnVector<bool>)_residual.Evaluate(narrow, _context);
             if (_kind == JoinKind.Mark && passed.Validity is { } unknown)
             {
                 // A residual that is NULL for some pair makes IN's answer NULL unless another pair matches.
@@ -196,11 +198,11 @@ public sealed class HashJoinOperator : Operator
                     _pairProbe[k] = _pairProbe[i];
                     _pairBuild[k] = _pairBuild[i];
                 }
-                candidates = kept == 0 ? null : VectorOps.Take(candidates!, _selection.AsSpan(0, kept));
                 pairs = kept;
             }
         }
         if (pairs == 0) return;
+        if (needsOutput) candidates = MakePairs(_pairProbe.AsSpan(0, pairs), _pairBuild.AsSpan(0, pairs));
 
         if (_kind == JoinKind.Single)
         {
@@ -333,8 +335,11 @@ public sealed class HashJoinOperator : Operator
         rows.Clear();
     }
 
-    /// <summary>Left columns then right columns for the given probe and build rows (-1 = NULL-extended).</summary>
-    private Batch MakePairs(ReadOnlySpan<int> probeRows, ReadOnlySpan<int> buildRows)
+    /// <summary>
+    /// Left columns then right columns for the given probe and build rows (-1 = NULL-extended). With
+    /// <paramref name="onlyColumns"/>, the other columns are NULL placeholders (for evaluating a residual).
+    /// </summary>
+    private Batch MakePairs(ReadOnlySpan<int> probeRows, ReadOnlySpan<int> buildRows, IReadOnlyList<int>? onlyColumns = null)
     {
         var batch = _batch!;
         var table = _table!;
@@ -342,9 +347,36 @@ public sealed class HashJoinOperator : Operator
         var columns = new ColumnVector[batch.ColumnCount + table.Types.Count];
         int probeOffset = _buildIsLeft ? table.Types.Count : 0;
         int buildOffset = _buildIsLeft ? 0 : batch.ColumnCount;
-        for (int c = 0; c < batch.ColumnCount; c++) columns[probeOffset + c] = VectorOps.Take(batch.Columns[c], probeRows);
-        for (int c = 0; c < table.Types.Count; c++) columns[buildOffset + c] = VectorOps.Take(table.Rows.Columns[c], buildRows);
+        if (onlyColumns is null)
+        {
+            for (int c = 0; c < batch.ColumnCount; c++) columns[probeOffset + c] = VectorOps.Take(batch.Columns[c], probeRows);
+            for (int c = 0; c < table.Types.Count; c++) columns[buildOffset + c] = VectorOps.Take(table.Rows.Columns[c], buildRows);
+            return new Batch(columns, count);
+        }
+        for (int c = 0; c < columns.Length; c++) columns[c] = Placeholder(c, count);
+        foreach (int c in onlyColumns)
+        {
+            columns[c] = c >= probeOffset && c < probeOffset + batch.ColumnCount
+                ? VectorOps.Take(batch.Columns[c - probeOffset], probeRows)
+                : VectorOps.Take(table.Rows.Columns[c - buildOffset], buildRows);
+        }
         return new Batch(columns, count);
+    }
+
+    private ColumnVector[] _placeholders = [];
+
+    /// <summary>An all-NULL column of the right type, reused while the length stays the same (never read).</summary>
+    private ColumnVector Placeholder(int column, int length)
+    {
+        if (_placeholders.Length == 0) _placeholders = new ColumnVector[_batch!.ColumnCount + _table!.Types.Count];
+        var cached = _placeholders[column];
+        if (cached is not null && cached.Length == length) return cached;
+        int probeOffset = _buildIsLeft ? _table!.Types.Count : 0;
+        int buildOffset = _buildIsLeft ? 0 : _batch!.ColumnCount;
+        var type = column >= probeOffset && column < probeOffset + _batch!.ColumnCount
+            ? _probeTypes[column - probeOffset]
+            : _table!.Types[column - buildOffset];
+        return _placeholders[column] = ColumnVector.AllNull(type, length);
     }
 
     public override void Dispose()
