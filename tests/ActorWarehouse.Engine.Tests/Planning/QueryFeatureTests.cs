@@ -176,5 +176,13 @@ public sealed class QueryFeatureTests : IDisposable
         Assert.Equal(["1|x", "2|NULL", "3|NULL", "NULL|NULL"],
             _db.Rows("select a, (select t.b from u where u.a = t.a and u.c = 'one') from t order by a"));
 
+    [Fact]
+    public void Union_of_untyped_nulls_is_one_text_null() =>
+        Assert.Equal(["NULL"], _db.Rows("select null union select null"));
+
+    [Fact]
+    public void Window_aggregate_with_filter_skips_filtered_rows() =>
+        Assert.Equal(["1|1", "1|1", "4|5"], _db.Rows("select a, sum(a) filter (where c <> 'uno') over (order by a, c rows unbounded preceding) from u order by a, 2"));
+
     public void Dispose() => _db.Dispose();
 }
