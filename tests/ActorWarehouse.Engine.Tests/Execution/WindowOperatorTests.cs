@@ -109,6 +109,31 @@ public sealed class WindowOperatorTests
         Assert.Equal(["NULL", "20", "NULL", "20", "50", "20"], Column(Spec(WindowFunctionKind.NthValue, SqlType.Integer, [V, two])));
     }
 
+    [Theory]
+    [InlineData(FrameExclusion.NoOthers, new[] { "130", "130", "80", "130", "80", "130" })]
+    [InlineData(FrameExclusion.CurrentRow, new[] { "120", "110", "50", "90", "30", "70" })]
+    [InlineData(FrameExclusion.Group, new[] { "120", "70", "50", "70", "30", "70" })]
+    [InlineData(FrameExclusion.Ties, new[] { "130", "90", "80", "110", "80", "130" })]
+    public void Frame_exclusion_removes_the_current_row_or_its_peers_from_the_sum(FrameExclusion exclusion, string[] expected)
+    {
+        var frame = WindowFrameSpec.WholePartition with { Exclusion = exclusion };
+        Assert.Equal(expected, Column(Spec(WindowFunctionKind.Aggregate, SqlType.BigInt, [V], frame, aggregate: SumInt)));
+    }
+
+    [Fact]
+    public void Frame_exclusion_applies_to_first_last_and_nth_value()
+    {
+        var excludeCurrent = WindowFrameSpec.UpToCurrentPeers with { Exclusion = FrameExclusion.CurrentRow };
+        Assert.Equal(["NULL", "10", "NULL", "10", "30", "10"], Column(Spec(WindowFunctionKind.FirstValue, SqlType.Integer, [V], excludeCurrent)));
+        Assert.Equal(["NULL", "40", "NULL", "20", "30", "40"], Column(Spec(WindowFunctionKind.LastValue, SqlType.Integer, [V], excludeCurrent)));
+        // EXCLUDE TIES keeps the current row in its place among the frame's rows.
+        var excludeTies = WindowFrameSpec.UpToCurrentPeers with { Exclusion = FrameExclusion.Ties };
+        Assert.Equal(["10", "20", "30", "40", "50", "60"], Column(Spec(WindowFunctionKind.LastValue, SqlType.Integer, [V], excludeTies)));
+        var two = new ConstantExpression(2, SqlType.Integer);
+        var excludeGroup = WindowFrameSpec.UpToCurrentPeers with { Exclusion = FrameExclusion.Group };
+        Assert.Equal(["NULL", "NULL", "NULL", "NULL", "NULL", "20"], Column(Spec(WindowFunctionKind.NthValue, SqlType.Integer, [V, two], excludeGroup)));
+    }
+
     [Fact]
     public void Descending_order_puts_nulls_first_and_ranks_accordingly()
     {

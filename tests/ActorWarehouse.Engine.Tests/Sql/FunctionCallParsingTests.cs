@@ -118,8 +118,17 @@ public sealed class FunctionCallParsingTests
     public void Invalid_frame_bounds_raise_windowing_errors()
     {
         Assert.Equal("42P20", Error("select sum(x) over (rows between unbounded following and current row) from t").SqlState);
-        Assert.Equal("0A000", Error("select sum(x) over (rows unbounded preceding exclude current row) from t").SqlState);
-        Assert.Equal("0A000", Error("select sum(x) over (rows unbounded preceding exclude ties) from t").SqlState);
-        Assert.NotNull(Assert.IsType<FunctionCall>(Expr("sum(x) over (rows unbounded preceding exclude no others)")).Over!.Frame);
+        Assert.Equal("42601", Error("select sum(x) over (rows unbounded preceding exclude others) from t").SqlState);
+    }
+
+    [Theory]
+    [InlineData("no others", FrameExclusion.NoOthers)]
+    [InlineData("current row", FrameExclusion.CurrentRow)]
+    [InlineData("group", FrameExclusion.Group)]
+    [InlineData("ties", FrameExclusion.Ties)]
+    public void Frame_exclusion_is_parsed_into_the_frame(string clause, FrameExclusion expected)
+    {
+        var call = Assert.IsType<FunctionCall>(Expr($"sum(x) over (order by y rows between 1 preceding and 1 following exclude {clause})"));
+        Assert.Equal(expected, call.Over!.Frame!.Exclusion);
     }
 }

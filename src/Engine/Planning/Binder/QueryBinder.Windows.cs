@@ -8,6 +8,7 @@ using ActorWarehouse.Engine.Types;
 using AstFrameBoundKind = ActorWarehouse.Engine.Sql.Ast.FrameBoundKind;
 using FrameBound = ActorWarehouse.Engine.Planning.Logical.FrameBound;
 using FrameBoundKind = ActorWarehouse.Engine.Planning.Logical.FrameBoundKind;
+using FrameExclusion = ActorWarehouse.Engine.Planning.Logical.FrameExclusion;
 using WindowFrame = ActorWarehouse.Engine.Planning.Logical.WindowFrame;
 
 namespace ActorWarehouse.Engine.Planning.Binder;
@@ -163,6 +164,13 @@ internal sealed partial class QueryBinder
             };
             return new FrameBound(kind, offset);
         }
-        return new WindowFrame(frame.Unit == FrameUnit.Rows ? FrameUnits.Rows : FrameUnits.Range, Bound(frame.Start), Bound(frame.End));
+        var exclusion = frame.Exclusion switch
+        {
+            Sql.Ast.FrameExclusion.CurrentRow => FrameExclusion.CurrentRow,
+            Sql.Ast.FrameExclusion.Group => FrameExclusion.Group,
+            Sql.Ast.FrameExclusion.Ties => FrameExclusion.Ties,
+            _ => FrameExclusion.NoOthers,
+        };
+        return new WindowFrame(frame.Unit == FrameUnit.Rows ? FrameUnits.Rows : FrameUnits.Range, Bound(frame.Start), Bound(frame.End), exclusion);
     }
 }

@@ -28,6 +28,9 @@ public enum FrameUnits { Rows, Range }
 
 public enum FrameBoundKind { UnboundedPreceding, Preceding, CurrentRow, Following, UnboundedFollowing }
 
+/// <summary>EXCLUDE clause: which of the current row and its ORDER BY peers are removed from the frame.</summary>
+public enum FrameExclusion { NoOthers, CurrentRow, Group, Ties }
+
 /// <summary>A frame edge; <paramref name="Offset"/> is a constant expression for Preceding/Following.</summary>
 public sealed record FrameBound(FrameBoundKind Kind, BoundExpr? Offset = null);
 
@@ -35,7 +38,8 @@ public sealed record FrameBound(FrameBoundKind Kind, BoundExpr? Offset = null);
 /// The window frame. PostgreSQL default (filled in by the binder): with ORDER BY
 /// <c>RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW</c> (peers included), without it the whole partition.
 /// </summary>
-public sealed record WindowFrame(FrameUnits Units, FrameBound Start, FrameBound End)
+public sealed record WindowFrame(FrameUnits Units, FrameBound Start, FrameBound End,
+    FrameExclusion Exclusion = FrameExclusion.NoOthers)
 {
     public static readonly WindowFrame WholePartition =
         new(FrameUnits.Rows, new FrameBound(FrameBoundKind.UnboundedPreceding), new FrameBound(FrameBoundKind.UnboundedFollowing));

@@ -31,7 +31,7 @@ public sealed class PlanWindow : PhysicalNode
                 ExpressionCompiler.CompileAll(call.Arguments),
                 ExpressionCompiler.CompileAll(call.PartitionBy),
                 call.OrderBy.Select(k => new WindowOrderKey(ExpressionCompiler.Compile(k.Expression), k.Descending, k.NullsFirst)).ToArray(),
-                new WindowFrameSpec(call.Frame.Units, Bound(call.Frame.Start), Bound(call.Frame.End)),
+                new WindowFrameSpec(call.Frame.Units, Bound(call.Frame.Start), Bound(call.Frame.End), call.Frame.Exclusion),
                 call.IgnoreNulls);
         }).ToArray();
         return new PlanWindow(input, specs, names);

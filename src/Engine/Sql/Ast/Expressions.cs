@@ -272,11 +272,15 @@ public enum FrameBoundKind { UnboundedPreceding, Preceding, CurrentRow, Followin
 /// <summary>One end of a window frame; <see cref="Offset"/> is set for n PRECEDING / n FOLLOWING.</summary>
 public sealed record FrameBound(int Position, FrameBoundKind Kind, Expr? Offset) : Node(Position);
 
+/// <summary>The frame's EXCLUDE clause: which of the current row and its ORDER BY peers leave the frame.</summary>
+public enum FrameExclusion { NoOthers, CurrentRow, Group, Ties }
+
 /// <summary>
-/// A window frame <c>{ROWS|RANGE} BETWEEN start AND end</c>; the short form <c>ROWS start</c> has
+/// A window frame <c>{ROWS|RANGE} BETWEEN start AND end [EXCLUDE ...]</c>; the short form <c>ROWS start</c> has
 /// <see cref="End"/> = CURRENT ROW.
 /// </summary>
-public sealed record WindowFrame(int Position, FrameUnit Unit, FrameBound Start, FrameBound End) : Node(Position);
+public sealed record WindowFrame(int Position, FrameUnit Unit, FrameBound Start, FrameBound End,
+    FrameExclusion Exclusion = FrameExclusion.NoOthers) : Node(Position);
 
 /// <summary>
 /// A window definition: <c>OVER (PARTITION BY ... ORDER BY ... frame)</c>, <c>OVER name</c> (only

@@ -165,14 +165,14 @@ internal sealed partial class Parser
             start = ParseFrameBound();
             end = new FrameBound(start.Position, FrameBoundKind.CurrentRow, null);
         }
-        if (IsWord("exclude"))
+        var exclusion = FrameExclusion.NoOthers;
+        if (AcceptWord("exclude"))
         {
-            // EXCLUDE NO OTHERS is the default; the other exclusions are not implemented (nor in Redshift).
-            int excludePosition = Advance().Start;
-            if (!AcceptWords("no", "others"))
-            {
-                throw NotSupported("window frame EXCLUDE", excludePosition);
-            }
+            if (AcceptWords("no", "others")) exclusion = FrameExclusion.NoOthers;
+            else if (AcceptWords("current", "row")) exclusion = FrameExclusion.CurrentRow;
+            else if (AcceptWord("group")) exclusion = FrameExclusion.Group;
+            else if (AcceptWord("ties")) exclusion = FrameExclusion.Ties;
+            else throw Unexpected();
         }
         if (start.Kind == FrameBoundKind.UnboundedFollowing)
         {
@@ -182,7 +182,7 @@ internal sealed partial class Parser
         {
             throw new SqlException(SqlState.WindowingError, "frame end cannot be UNBOUNDED PRECEDING", end.Position + 1);
         }
-        return new WindowFrame(unitToken.Start, unit, start, end);
+        return new WindowFrame(unitToken.Start, unit, start, end, exclusion);
     }
 
     private FrameBound ParseFrameBound()

@@ -597,6 +597,13 @@ public static class SqlPrinter
                 Bound(frame.Start);
                 Append(" AND ");
                 Bound(frame.End);
+                Append(frame.Exclusion switch
+                {
+                    FrameExclusion.CurrentRow => " EXCLUDE CURRENT ROW",
+                    FrameExclusion.Group => " EXCLUDE GROUP",
+                    FrameExclusion.Ties => " EXCLUDE TIES",
+                    _ => "",
+                });
             }
             Append(")");
         }

@@ -290,29 +290,37 @@ internal sealed class WindowEvaluation
         var nth = _spec.Kind == WindowFunctionKind.NthValue ? _spec.Arguments[1].Evaluate(_all, _context) : null;
         var frames = new FrameBounds(this);
         var source = new int[_n];
+        Span<int> runStarts = stackalloc int[FrameBounds.MaxRuns];
+        Span<int> runEnds = stackalloc int[FrameBounds.MaxRuns];
         for (int pos = 0; pos < _n; pos++)
         {
             int row = _perm[pos];
             var (s, e) = frames.At(pos);
+            int runs = frames.Runs(pos, s, e, runStarts, runEnds);
             int chosen = -1;
             switch (_spec.Kind)
             {
                 case WindowFunctionKind.FirstValue:
-                    for (int q = s; q < e; q++)
-                        if (!_spec.IgnoreNulls || !value.IsNull(_perm[q])) { chosen = q; break; }
+                    for (int r = 0; r < runs && chosen < 0; r++)
+                        for (int q = runStarts[r]; q < runEnds[r]; q++)
+                            if (!_spec.IgnoreNulls || !value.IsNull(_perm[q])) { chosen = q; break; }
                     break;
                 case WindowFunctionKind.LastValue:
-                    for (int q = e - 1; q >= s; q--)
-                        if (!_spec.IgnoreNulls || !value.IsNull(_perm[q])) { chosen = q; break; }
+                    for (int r = runs - 1; r >= 0 && chosen < 0; r--)
+                        for (int q = runEnds[r] - 1; q >= runStarts[r]; q--)
+                            if (!_spec.IgnoreNulls || !value.IsNull(_perm[q])) { chosen = q; break; }
                     break;
                 default:
                     if (nth!.IsNull(row)) break;
                     long k = Convert.ToInt64(nth.GetBoxed(row), System.Globalization.CultureInfo.InvariantCulture);
                     if (k <= 0) throw new SqlException(SqlState.InvalidParameterValue, "argument of nth_value must be greater than zero");
-                    for (int q = s; q < e; q++)
+                    for (int r = 0; r < runs && chosen < 0; r++)
                     {
-                        if (_spec.IgnoreNulls && value.IsNull(_perm[q])) continue;
-                        if (--k == 0) { chosen = q; break; }
+                        for (int q = runStarts[r]; q < runEnds[r]; q++)
+                        {
+                            if (_spec.IgnoreNulls && value.IsNull(_perm[q])) continue;
+                            if (--k == 0) { chosen = q; break; }
+                        }
                     }
                     break;
             }
@@ -326,6 +334,8 @@ internal sealed class WindowEvaluation
         var args = new ColumnVector[_spec.Arguments.Count];
         for (int i = 0; i < args.Length; i++) args[i] = _spec.Arguments[i].Evaluate(_all, _context);
         var frame = _spec.Frame;
+        // Frames with an EXCLUDE clause are not contiguous: they take the explicit per-row path.
+        if (frame.Exclusion != FrameExclusion.NoOthers) return ByExplicitFrames(args);
         bool fromStart = frame.Start.Kind == FrameBoundKind.UnboundedPreceding;
         bool wholePartition = fromStart && (frame.End.Kind == FrameBoundKind.UnboundedFollowing
             || (frame.End.Kind == FrameBoundKind.CurrentRow && frame.Units == FrameUnits.Range && _spec.OrderBy.Count == 0));
@@ -394,6 +404,8 @@ internal sealed class WindowEvaluation
         var frames = new FrameBounds(this);
         long total = 0;
         var bounds = new (int Start, int End)[_n];
+        Span<int> runStarts = stackalloc int[FrameBounds.MaxRuns];
+        Span<int> runEnds = stackalloc int[FrameBounds.MaxRuns];
         for (int pos = 0; pos < _n; pos++)
         {
             bounds[pos] = frames.At(pos);
@@ -410,11 +422,15 @@ internal sealed class WindowEvaluation
         for (int pos = 0; pos < _n; pos++)
         {
             var (s, e) = bounds[pos];
-            for (int q = s; q < e; q++)
+            int runs = frames.Runs(pos, s, e, runStarts, runEnds);
+            for (int r = 0; r < runs; r++)
             {
-                sources.Add(_perm[q]);
-                groups.Add(_perm[pos]);
-                if (sources.Count == Chunk) Feed(state, args, sources, groups);
+                for (int q = runStarts[r]; q < runEnds[r]; q++)
+                {
+                    sources.Add(_perm[q]);
+                    groups.Add(_perm[pos]);
+                    if (sources.Count == Chunk) Feed(state, args, sources, groups);
+                }
             }
         }
         if (sources.Count > 0) Feed(state, args, sources, groups);
@@ -518,6 +534,46 @@ internal sealed class WindowEvaluation
                 values[i] = sign * v;
             }
             return (values, nulls);
+        }
+
+        /// <summary>Most runs a frame splits into: before the excluded rows, the kept current row (TIES), after.</summary>
+        public const int MaxRuns = 3;
+
+        /// <summary>
+        /// The frame [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="pos"/> minus the rows the
+        /// EXCLUDE clause removes, as ordered non-empty runs [starts[i], ends[i]); returns how many.
+        /// </summary>
+        public int Runs(int pos, int start, int end, Span<int> starts, Span<int> ends)
+        {
+            var exclusion = _w._spec.Frame.Exclusion;
+            if (exclusion == FrameExclusion.NoOthers)
+            {
+                starts[0] = start;
+                ends[0] = end;
+                return start < end ? 1 : 0;
+            }
+            int peer = _w._peerOf[pos];
+            int excludedStart = exclusion == FrameExclusion.CurrentRow ? pos : _w._peerStart[peer];
+            int excludedEnd = exclusion == FrameExclusion.CurrentRow ? pos + 1 : _w._peerEnd[peer];
+            int count = 0;
+            int beforeEnd = Math.Min(end, excludedStart);
+            if (start < beforeEnd)
+            {
+                starts[count] = start;
+                ends[count++] = beforeEnd;
+            }
+            if (exclusion == FrameExclusion.Ties && pos >= start && pos < end)
+            {
+                starts[count] = pos;
+                ends[count++] = pos + 1;
+            }
+            int afterStart = Math.Max(start, excludedEnd);
+            if (afterStart < end)
+            {
+                starts[count] = afterStart;
+                ends[count++] = end;
+            }
+            return count;
         }
 
         public (int Start, int End) At(int pos)

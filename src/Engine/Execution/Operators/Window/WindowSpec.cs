@@ -11,8 +11,9 @@ public sealed record WindowOrderKey(CompiledExpression Expression, bool Descendi
 /// <summary>A frame edge; <see cref="Offset"/> is evaluated once (a constant) for PRECEDING/FOLLOWING.</summary>
 public sealed record WindowFrameBound(FrameBoundKind Kind, CompiledExpression? Offset = null);
 
-/// <summary>ROWS or RANGE frame between two edges.</summary>
-public sealed record WindowFrameSpec(FrameUnits Units, WindowFrameBound Start, WindowFrameBound End)
+/// <summary>ROWS or RANGE frame between two edges, minus the rows its EXCLUDE clause removes.</summary>
+public sealed record WindowFrameSpec(FrameUnits Units, WindowFrameBound Start, WindowFrameBound End,
+    FrameExclusion Exclusion = FrameExclusion.NoOthers)
 {
     public static readonly WindowFrameSpec WholePartition =
         new(FrameUnits.Rows, new WindowFrameBound(FrameBoundKind.UnboundedPreceding), new WindowFrameBound(FrameBoundKind.UnboundedFollowing));
