@@ -62,6 +62,7 @@ public sealed partial class Session
         var entry = NewTable(catalog, schema, name, columns, create.Attributes, create.Columns.Where(c => c.DistKey).Select(c => c.Name).FirstOrDefault(),
             create.Columns.Where(c => c.SortKey).Select(c => c.Name).ToList());
         transaction.Apply(AllocatedCatalog(catalog).WithTable(entry), CatalogKeys.Table(schema, name));
+        if (create.Temporary) _temporaryTables.Add((schema, name));
         return QueryResult.Command("CREATE TABLE");
     }
 
@@ -151,6 +152,7 @@ public sealed partial class Session
         var batches = RunPlan(bound.Plan, ct);
         var (manifest, rows) = WriteRows(entry, entry.Manifest, batches, columns.Count);
         transaction.Apply(AllocatedCatalog(catalog).WithTable(entry with { Manifest = manifest }), CatalogKeys.Table(schema, name));
+        if (create.Temporary) _temporaryTables.Add((schema, name));
         return QueryResult.Command($"SELECT {rows}", rows);
     }
 

@@ -262,7 +262,11 @@ public sealed partial class Session
     private QueryResult ExecuteDelete(DeleteStatement delete, Transaction transaction, CancellationToken ct)
     {
         if (delete.Using.Count > 0)
-            throw new SqlException(SqlState.FeatureNotSupported, "DELETE ... USING is not supported", delete.Position + 1);
+        {
+            // DELETE FROM t USING u WHERE cond  ≡  DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE cond)
+            var exists = new ExistsExpr(delete.Position, MatchQuery(delete.Position, new IntegerLiteral(delete.Position, 1, SqlType.Integer), delete.Using, delete.Where));
+            delete = delete with { Using = [], Where = exists };
+        }
         var (schema, table) = DmlTarget(delete.Table, transaction, "delete from");
         long before = table.RowCount;
         if (delete.Where is null)
@@ -287,7 +291,15 @@ public sealed partial class Session
     private QueryResult ExecuteUpdate(UpdateStatement update, Transaction transaction, CancellationToken ct)
     {
         if (update.From.Count > 0)
-            throw new SqlException(SqlState.FeatureNotSupported, "UPDATE ... FROM is not supported", update.Position + 1);
+        {
+            // UPDATE t SET c = e FROM u WHERE cond  ≡  UPDATE t SET c = (SELECT e FROM u WHERE cond)
+            //                                          WHERE EXISTS (SELECT 1 FROM u WHERE cond)
+            // (a row matching several rows of u fails with 21000 instead of taking an arbitrary one).
+            var assignments = update.Assignments.Select(a => a.Value is DefaultValueExpr ? a
+                : a with { Value = new ScalarSubqueryExpr(a.Position, MatchQuery(a.Position, a.Value, update.From, update.Where)) }).ToList();
+            var exists = new ExistsExpr(update.Position, MatchQuery(update.Position, new IntegerLiteral(update.Position, 1, SqlType.Integer), update.From, update.Where));
+            update = update with { From = [], Assignments = assignments, Where = exists };
+        }
         var (schema, table) = DmlTarget(update.Table, transaction, "update");
         var definition = table.Definition;
         var (_, binder) = TableScope(table, update.Alias ?? definition.Name, schema, transaction);
@@ -322,6 +334,10 @@ public sealed partial class Session
         transaction.Apply(transaction.Working.WithTable(table with { Manifest = manifest }), CatalogKeys.Table(schema, definition.Name));
         return QueryResult.Command($"UPDATE {updated}", updated);
     }
+
+    /// <summary>SELECT <paramref name="item"/> FROM <paramref name="from"/> WHERE <paramref name="where"/> (correlated to the DML target).</summary>
+    private static Query MatchQuery(int position, Expr item, IReadOnlyList<TableRef> from, Expr? where) =>
+        new(position, null, new SelectQuery(position, false, [new ExprSelectItem(position, item, null)], from, where, [], null, []), [], null, null);
 
     /// <summary>A scan of the whole table and a binder over its columns (subqueries in WHERE/SET join onto the scan).</summary>
     private (LogicalScan Scan, ExpressionBinder Binder) TableScope(TableEntry table, string exposedName, string schema, Transaction transaction)

@@ -1,3 +1,4 @@
+using ActorWarehouse.Engine.Catalog;
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Planning.Binder;
 using ActorWarehouse.Engine.Planning.Bound;
@@ -66,10 +67,10 @@ public sealed partial class Session
         return QueryResult.Command("VACUUM");
     }
 
-    /// <summary>Built-in relations: stl_load_errors (rejected COPY rows).</summary>
+    /// <summary>Built-in relations: stl_load_errors (rejected COPY rows) and catalog listings.</summary>
     private (LogicalPlan Plan, IReadOnlyList<string> Names)? SystemRelationRows(string name)
     {
-        if (name != "stl_load_errors") return null;
+        if (name != "stl_load_errors") return CatalogRelationRows(name);
         var columns = new (string Name, SqlType Type)[]
         {
             ("userid", SqlType.Integer), ("slice", SqlType.Integer), ("tbl", SqlType.BigInt), ("starttime", SqlType.Timestamp),
@@ -92,5 +93,74 @@ public sealed partial class Session
         var schema = columns.Select(c => new LogicalColumn(c.Name, c.Type)).ToList();
         LogicalPlan plan = rows.Count == 0 ? new LogicalEmpty(schema) : new LogicalValues(schema, rows);
         return (plan with { EstimatedRows = rows.Count }, schema.Select(c => c.Name).ToList());
+    }
+
+    /// <summary>
+    /// information_schema.tables/columns/schemata, pg_tables, pg_views, pg_namespace and Redshift's svv_table_info,
+    /// computed from the current transaction's catalog version.
+    /// </summary>
+    private (LogicalPlan Plan, IReadOnlyList<string> Names)? CatalogRelationRows(string name)
+    {
+        var catalog = (_transaction ?? Warehouse.Transactions.Begin(isExplicit: false)).Working;
+        var text = SqlType.Text;
+        (string, SqlType)[] columns;
+        var rows = new List<object?[]>();
+        switch (name)
+        {
+            case "tables":
+                columns = [("table_catalog", text), ("table_schema", text), ("table_name", text), ("table_type", text)];
+                foreach (var t in catalog.Tables.Values) rows.Add(["dev", t.Definition.Schema, t.Definition.Name, "BASE TABLE"]);
+                foreach (var v in catalog.Views.Values) rows.Add(["dev", v.Schema, v.Name, "VIEW"]);
+                break;
+            case "columns":
+                columns = [("table_catalog", text), ("table_schema", text), ("table_name", text), ("column_name", text), ("ordinal_position", SqlType.Integer),
+                    ("column_default", text), ("is_nullable", text), ("data_type", text), ("character_maximum_length", SqlType.Integer),
+                    ("numeric_precision", SqlType.Integer), ("numeric_scale", SqlType.Integer)];
+                foreach (var t in catalog.Tables.Values)
+                    for (int i = 0; i < t.Definition.Columns.Count; i++)
+                    {
+                        var c = t.Definition.Columns[i];
+                        var typeName = c.Type.ToString();
+                        int paren = typeName.IndexOf('(', StringComparison.Ordinal);
+                        rows.Add(["dev", t.Definition.Schema, t.Definition.Name, c.Name, i + 1, c.DefaultSql, c.NotNull ? "NO" : "YES",
+                            paren > 0 ? typeName[..paren] : typeName, c.Type.IsString && c.Type.Length > 0 ? c.Type.Length : null,
+                            c.Type.Id == TypeId.Decimal ? c.Type.Precision : null, c.Type.Id == TypeId.Decimal ? c.Type.Scale : null]);
+                    }
+                break;
+            case "schemata":
+                columns = [("catalog_name", text), ("schema_name", text), ("schema_owner", text)];
+                foreach (var schema in catalog.Schemas.Concat(CatalogVersion.ReservedSchemas).Order(StringComparer.Ordinal)) rows.Add(["dev", schema, "aw"]);
+                break;
+            case "pg_namespace":
+                columns = [("oid", SqlType.BigInt), ("nspname", text)];
+                long oid = 2200;
+                foreach (var schema in catalog.Schemas.Concat(CatalogVersion.ReservedSchemas).Order(StringComparer.Ordinal)) rows.Add([oid++, schema]);
+                break;
+            case "pg_tables":
+                columns = [("schemaname", text), ("tablename", text), ("tableowner", text)];
+                foreach (var t in catalog.Tables.Values) rows.Add([t.Definition.Schema, t.Definition.Name, "aw"]);
+                break;
+            case "pg_views":
+                columns = [("schemaname", text), ("viewname", text), ("viewowner", text), ("definition", text)];
+                foreach (var v in catalog.Views.Values) rows.Add([v.Schema, v.Name, "aw", v.QueryText]);
+                break;
+            case "svv_table_info":
+                columns = [("database", text), ("schema", text), ("table_id", SqlType.BigInt), ("table", text), ("diststyle", text),
+                    ("sortkey1", text), ("tbl_rows", SqlType.BigInt), ("size", SqlType.BigInt)];
+                foreach (var t in catalog.Tables.Values)
+                {
+                    var d = t.Definition;
+                    string dist = d.DistStyle == Storage.DistStyle.Key ? $"KEY({d.Columns[d.DistKeyOrdinal].Name})" : d.DistStyle.ToString().ToUpperInvariant();
+                    long blocks = t.Manifest.BlockIds().LongCount();
+                    rows.Add(["dev", d.Schema, d.Id, d.Name, dist, d.SortKeyOrdinals.Count > 0 ? d.Columns[d.SortKeyOrdinals[0]].Name : null, t.RowCount, blocks]);
+                }
+                break;
+            default:
+                return null;
+        }
+        var schemaColumns = columns.Select(c => new LogicalColumn(c.Item1, c.Item2)).ToList();
+        var bound = rows.Select(r => (IReadOnlyList<BoundExpr>)r.Select((v, i) => (BoundExpr)new BoundLiteral(v, columns[i].Item2)).ToList()).ToList();
+        LogicalPlan plan = bound.Count == 0 ? new LogicalEmpty(schemaColumns) : new LogicalValues(schemaColumns, bound);
+        return (plan with { EstimatedRows = bound.Count }, schemaColumns.Select(c => c.Name).ToList());
     }
 }

@@ -169,10 +169,30 @@ public sealed partial class Session : IDisposable
         }
     }
 
+    /// <summary>
+    /// Tables created TEMPORARY (or named #name) by this session; dropped when the session ends. They live in the
+    /// shared catalog while the session runs (other sessions can see them: a known difference from Redshift).
+    /// </summary>
+    private readonly List<(string Schema, string Name)> _temporaryTables = new();
+
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
         _transaction = null;
+        foreach (var (schema, name) in _temporaryTables)
+        {
+            try
+            {
+                var transaction = Warehouse.Transactions.Begin(isExplicit: false);
+                if (transaction.Working.FindTable(schema, name) is null) continue;
+                transaction.Apply(transaction.Working.WithoutTable(schema, name), CatalogKeys.Table(schema, name));
+                Warehouse.Transactions.Commit(transaction);
+            }
+            catch (SqlException)
+            {
+                // A concurrent change to the table wins; the temporary table then simply stays.
+            }
+        }
     }
 }

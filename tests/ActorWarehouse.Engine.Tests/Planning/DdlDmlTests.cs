@@ -201,5 +201,32 @@ public sealed class DdlDmlTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Update_from_takes_values_from_the_matching_row()
+    {
+        _db.Run("create table t (id int, v text); create table s (id int, nv text)");
+        _db.Run("insert into t values (1, 'a'), (2, 'b'), (3, 'c'); insert into s values (2, 'B'), (3, 'C'), (4, 'D')");
+        Assert.Equal("UPDATE 2", _db.Run("update t set v = s.nv from s where s.id = t.id")[0].CommandTag);
+        Assert.Equal(["1|a", "2|B", "3|C"], _db.Rows("select * from t order by id"));
+    }
+
+    [Fact]
+    public void Delete_using_removes_matching_rows()
+    {
+        _db.Run("create table t (id int); create table s (id int); insert into t values (1), (2), (3); insert into s values (2), (9)");
+        Assert.Equal("DELETE 1", _db.Run("delete from t using s where s.id = t.id")[0].CommandTag);
+        Assert.Equal(["1", "3"], _db.Rows("select id from t order by id"));
+    }
+
+    [Fact]
+    public void Information_schema_lists_tables_and_columns()
+    {
+        _db.Run("create table t (a int not null, b varchar(20)) distkey(a); create view v as select a from t");
+        Assert.Equal(["t|BASE TABLE", "v|VIEW"], _db.Rows("select table_name, table_type from information_schema.tables where table_schema = 'public' order by 1"));
+        Assert.Equal(["a|NO|integer", "b|YES|character varying"],
+            _db.Rows("select column_name, is_nullable, data_type from information_schema.columns where table_name = 't' order by ordinal_position"));
+        Assert.Equal(["KEY(a)|0"], _db.Rows("select diststyle, tbl_rows from svv_table_info where \"table\" = 't'"));
+    }
+
     public void Dispose() => _db.Dispose();
 }

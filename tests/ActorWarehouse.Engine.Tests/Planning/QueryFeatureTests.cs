@@ -166,5 +166,23 @@ public sealed class QueryFeatureTests : IDisposable
     public void Scalar_subquery_without_from_may_reference_the_outer_row() =>
         Assert.Equal(["1|43", "2|44"], _db.Rows("select a, (select 42 + t.a) from t where a < 3 order by a"));
 
+    [Fact]
+    public void Correlated_scalar_subquery_may_read_the_outer_row_in_its_select_list() =>
+        Assert.Equal(["1|uno", "2|NULL", "3|NULL", "NULL|NULL"],
+            _db.Rows("select a, (select c || '' from u where u.a = t.a and c like 'u%' and t.b is not null) from t order by a"));
+
+    [Fact]
+    public void Correlated_select_list_value_is_null_without_a_matching_row() =>
+        Assert.Equal(["1|x", "2|NULL", "3|NULL", "NULL|NULL"],
+            _db.Rows("select a, (select t.b from u where u.a = t.a and u.c = 'one') from t order by a"));
+
+    [Fact]
+    public void Union_of_untyped_nulls_is_one_text_null() =>
+        Assert.Equal(["NULL"], _db.Rows("select null union select null"));
+
+    [Fact]
+    public void Window_aggregate_with_filter_skips_filtered_rows() =>
+        Assert.Equal(["1|1", "1|1", "4|5"], _db.Rows("select a, sum(a) filter (where c <> 'uno') over (order by a, c rows unbounded preceding) from u order by a, 2"));
+
     public void Dispose() => _db.Dispose();
 }

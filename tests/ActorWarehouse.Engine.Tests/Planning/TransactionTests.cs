@@ -89,4 +89,16 @@ public sealed class TransactionTests
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Temporary_tables_are_dropped_when_their_session_ends()
+    {
+        using var db = new SqlTestHelper();
+        using (var session = db.Warehouse.OpenSession())
+        {
+            session.Execute("create temp table scratch (a int); insert into scratch values (1)");
+            Assert.Equal("SELECT 1", session.Execute("select * from scratch")[0].CommandTag);
+        }
+        Assert.Equal(SqlState.UndefinedTable, db.Error("select * from scratch").SqlState);
+    }
 }

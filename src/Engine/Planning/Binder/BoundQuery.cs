@@ -15,6 +15,16 @@ internal sealed record BoundQuery(LogicalPlan Plan, IReadOnlyList<string> Names)
 
     public IReadOnlyList<BoundExpr> Correlated { get; init; } = [];
 
+    /// <summary>
+    /// Per visible column, an expression to evaluate after the decorrelating join instead of the column (it reads
+    /// the enclosing row through <see cref="BoundOuterRef"/>s and this plan's output through column references);
+    /// null when every column is computed inside the subquery.
+    /// </summary>
+    public IReadOnlyList<BoundExpr?>? Deferred { get; init; }
+
+    /// <summary>With <see cref="Deferred"/>: an output column that is TRUE on every row (NULL after an unmatched outer join).</summary>
+    public int MatchedColumn { get; init; } = -1;
+
     /// <summary>True when correlation keys became grouping keys of the subquery's aggregate (scalar aggregate subquery).</summary>
     public bool AggregatedCorrelation { get; init; }
 

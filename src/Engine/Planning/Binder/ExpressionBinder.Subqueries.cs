@@ -88,6 +88,18 @@ internal sealed partial class ExpressionBinder
             return new BoundCase([new BoundWhen(new BoundIsNull(marker, false), Coercion.Cast(q.EmptyValue, valueType))], value, valueType);
         }
         holder.Plan = new LogicalJoin(JoinKind.Single, holder.Plan, q.Plan, lk, rk, BoundExprs.And(residual));
+        if (q.Deferred?[0] is { } deferred)
+        {
+            // No matching row leaves the right side NULL: the subquery's value is then NULL too.
+            var computed = BoundExprs.Rewrite(deferred, x => x switch
+            {
+                BoundOuterRef o => new BoundColumnRef(o.Ordinal, o.Type, o.Name),
+                BoundColumnRef c => c with { Ordinal = c.Ordinal + leftCount },
+                _ => null,
+            });
+            var matched = new BoundColumnRef(leftCount + q.MatchedColumn, SqlType.Boolean, "");
+            return new BoundCase([new BoundWhen(new BoundIsNull(matched, false), BoundLiteral.Null(valueType))], computed, valueType);
+        }
         return value;
     }
 
@@ -114,6 +126,7 @@ internal sealed partial class ExpressionBinder
         var holder = RequireHolder(s);
         var operands = s.Operand is RowExpr row ? row.Items.Select(Bind).ToList() : [Bind(s.Operand)];
         var q = BindSubquery(s.Subquery);
+        RejectDeferred(q, s);
         if (q.VisibleCount != operands.Count)
             throw new SqlException(SqlState.SyntaxError,
                 q.VisibleCount > operands.Count ? "subquery has too many columns" : "subquery has too few columns", s.Position + 1);
@@ -156,6 +169,7 @@ internal sealed partial class ExpressionBinder
         var holder = RequireHolder(q);
         var left = Bind(q.Left);
         var sub = BindSubquery(q.Subquery);
+        RejectDeferred(sub, q);
         if (sub.VisibleCount != 1)
             throw new SqlException(SqlState.SyntaxError, "subquery has too many columns", q.Position + 1);
         int leftCount = holder.Plan.Schema.Count;
@@ -183,6 +197,12 @@ internal sealed partial class ExpressionBinder
             new BoundWhen(new BoundIsDistinctFrom(sawNull, BoundLiteral.Bool(true), Negated: true), BoundLiteral.Null(SqlType.Boolean))],
             BoundLiteral.Bool(false), SqlType.Boolean);
         return q.Quantifier == Quantifier.All ? Not(any) : any;
+    }
+
+    private static void RejectDeferred(BoundQuery q, Node node)
+    {
+        if (q.Deferred is not null && q.Deferred.Any(d => d is not null))
+            throw new SqlException(SqlState.FeatureNotSupported, "IN/ANY/ALL subqueries whose select list reads the outer query are not supported", node.Position + 1);
     }
 
     /// <summary>Moves right-side column references (ordinal ≥ <paramref name="leftCount"/>) by <paramref name="by"/>: the left input grew.</summary>

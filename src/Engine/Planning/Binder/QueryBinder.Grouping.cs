@@ -19,7 +19,7 @@ internal sealed partial class QueryBinder
     private GroupingResult BindGrouping(SelectQuery s, List<SelectEntry> entries, IReadOnlyList<OrderItem> orderBy, Scope scope,
         PlanHolder holder, List<BoundExpr> correlated)
     {
-        var pre = new ExpressionBinder(this, scope, null, "GROUP BY");
+        var pre = new ExpressionBinder(this, scope, holder, "GROUP BY");
         var keys = new List<BoundExpr>();
         var keyNames = new List<string>();
         var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -88,7 +88,7 @@ internal sealed partial class QueryBinder
         }
 
         // Aggregates of this level, bound over the input.
-        var argBinder = new ExpressionBinder(this, scope, null, "aggregate arguments");
+        var argBinder = new ExpressionBinder(this, scope, holder, "aggregate arguments");
         var aggregates = new List<AggregateCall>();
         var aggregateNames = new List<string>();
         var aggregateIndex = new Dictionary<FunctionCall, int>(ReferenceEqualityComparer.Instance);
@@ -293,13 +293,25 @@ internal sealed partial class QueryBinder
             if (AstWalker.Contains(argument, AstWalker.IsWindowCall))
                 throw new SqlException(SqlState.GroupingError, "aggregate function calls cannot contain window function calls", argument.Position + 1);
         var args = f.Star ? new List<BoundExpr>() : f.Arguments.Select(binder.Bind).ToList();
-        // Unknown literals (LISTAGG(x, ',')) are text, as PostgreSQL resolves them for aggregates.
-        for (int i = 0; i < args.Count; i++)
-            if (args[i].Type.Id == TypeId.Unknown) args[i] = Coercion.Cast(args[i], SqlType.Text);
         ResolvedAggregate resolved;
         try
         {
             resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
+        }
+        catch (SqlException) when (args.Any(a => a.Type.Id == TypeId.Unknown))
+        {
+            // Unknown literals the overloads could not place (LISTAGG(x, ',')) are text, as in PostgreSQL.
+            for (int i = 0; i < args.Count; i++)
+                if (args[i].Type.Id == TypeId.Unknown) args[i] = Coercion.Cast(args[i], SqlType.Text);
+            try
+            {
+                resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
+            }
+            catch (SqlException) when (f.Name is "listagg" && args.Count > 0 && !args[0].Type.IsString)
+            {
+                args[0] = Coercion.Cast(args[0], SqlType.Text, isExplicit: true);
+                resolved = FunctionRegistry.ResolveAggregate(f.Name, args.Select(a => a.Type).ToList(), f.Distinct);
+            }
         }
         catch (SqlException) when (f.Name is "listagg" && args.Count > 0 && !args[0].Type.IsString)
         {

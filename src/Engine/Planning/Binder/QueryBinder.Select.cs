@@ -18,13 +18,13 @@ internal sealed partial class QueryBinder
     /// <see cref="BoundQuery.Correlated"/> instead of being filtered here.
     /// </summary>
     private BoundQuery BindSelect(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation,
-        bool resolveUnknown = true)
+        bool resolveUnknown = true, bool pullWhere = true)
     {
         var savedSelect = _currentSelect;
         _currentSelect = s;
         try
         {
-            return BindSelectBlock(s, outer, env, orderBy, pullCorrelation, resolveUnknown);
+            return BindSelectBlock(s, outer, env, orderBy, pullCorrelation, resolveUnknown, pullWhere);
         }
         finally
         {
@@ -33,7 +33,7 @@ internal sealed partial class QueryBinder
     }
 
     private BoundQuery BindSelectBlock(SelectQuery s, Scope? outer, CteEnvironment env, IReadOnlyList<OrderItem> orderBy, bool pullCorrelation,
-        bool resolveUnknown)
+        bool resolveUnknown, bool pullWhere)
     {
         var (fromPlan, scope) = BindFrom(s.From, outer, env);
         var holder = new PlanHolder(fromPlan);
@@ -57,7 +57,7 @@ internal sealed partial class QueryBinder
                 foreach (var term in BoundExprs.Conjuncts(bound))
                 {
                     if (term is BoundLiteral { Value: true }) continue;
-                    if (pullCorrelation && BoundExprs.Any(term, x => x is BoundOuterRef)) correlated.Add(term);
+                    if (pullCorrelation && pullWhere && BoundExprs.Any(term, x => x is BoundOuterRef)) correlated.Add(term);
                     else local.Add(term);
                 }
             }
@@ -69,7 +69,7 @@ internal sealed partial class QueryBinder
             || entries.Any(e => AstWalker.Contains(e.Expr, AstWalker.IsAggregateCall))
             || orderBy.Any(o => AstWalker.Contains(o.Expr, AstWalker.IsAggregateCall));
 
-        ExpressionBinder current;
+        ExpressionBinder current = null!;
         var correlationOutputs = new List<BoundExpr>();
         bool aggregatedCorrelation = false;
         GroupingResult? grouping = null;
@@ -85,11 +85,11 @@ internal sealed partial class QueryBinder
                 holder.Plan = new LogicalFilter(holder.Plan, having) { EstimatedRows = holder.Plan.EstimatedRows };
             }
         }
-        else
+        var map = new Dictionary<int, int>();
+        if (!hasAggregates)
         {
             current = new ExpressionBinder(this, scope, holder, "SELECT");
             // Correlated conjuncts read inner columns: carry them out of the block after the visible columns.
-            var map = new Dictionary<int, int>();
             foreach (var term in correlated)
                 foreach (var ordinal in BoundExprs.Columns(term).Order())
                     if (!map.ContainsKey(ordinal))
@@ -114,6 +114,32 @@ internal sealed partial class QueryBinder
         // the other branch decides.
         for (int i = 0; i < selectExprs.Count; i++)
             if (resolveUnknown && selectExprs[i].Type.Id == TypeId.Unknown) selectExprs[i] = Coercion.Cast(selectExprs[i], SqlType.Text);
+
+        // A select expression that reads the enclosing row ((SELECT i + outer.i FROM t WHERE ...)) is evaluated after
+        // the decorrelating join: the block outputs the inner columns it needs instead, and the caller computes it.
+        BoundExpr?[]? deferred = null;
+        int matchedColumn = -1;
+        if (pullCorrelation && !hasAggregates && !s.Distinct && grouping is null)
+        {
+            for (int i = 0; i < selectExprs.Count; i++)
+            {
+                if (!BoundExprs.Any(selectExprs[i], x => x is BoundOuterRef)) continue;
+                if (deferred is null)
+                {
+                    deferred = new BoundExpr?[selectExprs.Count];
+                    matchedColumn = correlationOutputs.Count;
+                    correlationOutputs.Add(BoundLiteral.Bool(true));
+                }
+                foreach (var ordinal in BoundExprs.Columns(selectExprs[i]).Order())
+                    if (!map.ContainsKey(ordinal))
+                    {
+                        map[ordinal] = correlationOutputs.Count;
+                        correlationOutputs.Add(new BoundColumnRef(ordinal, holder.Plan.Schema[ordinal].Type, holder.Plan.Schema[ordinal].Name));
+                    }
+                deferred[i] = BoundExprs.Rewrite(selectExprs[i], x => x is BoundColumnRef c ? c with { Ordinal = -1 - map[c.Ordinal] } : null);
+                selectExprs[i] = BoundLiteral.Null(selectExprs[i].Type);
+            }
+        }
 
         // ORDER BY: output ordinals, output names, or expressions (hidden columns when not in the list).
         var hidden = new List<BoundExpr>();
@@ -157,7 +183,10 @@ internal sealed partial class QueryBinder
             emptyValue = grouping.EmptyValueOf(selectExprs[0]);
         return new BoundQuery(plan, names)
         {
+            Deferred = deferred?.Select(d => d is null ? null
+                : BoundExprs.Rewrite(d, x => x is BoundColumnRef { Ordinal: < 0 } c ? c with { Ordinal = visible + (-1 - c.Ordinal) } : null)).ToList(),
             Correlated = pulled,
+            MatchedColumn = matchedColumn < 0 ? -1 : visible + matchedColumn,
             AggregatedCorrelation = aggregatedCorrelation,
             EmptyValue = emptyValue,
         };

@@ -108,6 +108,22 @@ internal sealed partial class QueryBinder
             throw new SqlException(e.SqlState, e.Message, f.Position + 1, e.Detail, e.Hint);
         }
         var cast = args.Select((a, i) => i < resolved.ParameterTypes.Count ? Coercion.Cast(a, resolved.ParameterTypes[i]) : a).ToList();
+        if (f.Filter is not null)
+        {
+            // agg(x) FILTER (WHERE p) OVER w  ≡  agg(CASE WHEN p THEN x END) OVER w, since aggregates skip NULL inputs;
+            // count(*) counts a constant that is NULL where p is not TRUE.
+            var condition = argBinder.BindCondition(f.Filter);
+            if (cast.Count == 0)
+            {
+                var one = new BoundCase([new BoundWhen(condition, new BoundLiteral(1, SqlType.Integer))], BoundLiteral.Null(SqlType.Integer), SqlType.Integer);
+                resolved = FunctionRegistry.ResolveAggregate("count", [SqlType.Integer], f.Distinct);
+                cast = [Coercion.Cast(one, resolved.ParameterTypes[0])];
+            }
+            else
+            {
+                cast[0] = new BoundCase([new BoundWhen(condition, cast[0])], BoundLiteral.Null(cast[0].Type), cast[0].Type);
+            }
+        }
         return Make(WindowFunctionKind.Aggregate, resolved.ReturnType, cast, resolved);
     }
 

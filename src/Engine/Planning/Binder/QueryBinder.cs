@@ -65,7 +65,7 @@ internal sealed partial class QueryBinder
             BoundQuery result;
             if (query.Body is SelectQuery select)
             {
-                result = BindSelect(select, outer, env, query.OrderBy, pullCorrelation && !hasLimit);
+                result = BindSelect(select, outer, env, query.OrderBy, pullCorrelation, pullWhere: !hasLimit);
             }
             else
             {
