@@ -141,6 +141,27 @@ public sealed class HashJoinOperatorTests
         Assert.Equal(["1|a|NULL|NULL", "2|b2|NULL|NULL", "2|b|NULL|NULL", "3|c|3|31", "NULL|n|NULL|NULL"], Join(JoinKind.Left, residual: residual));
     }
 
+    [Theory]
+    [InlineData(JoinKind.Inner, new[] { "2|b|2|20" })]
+    [InlineData(JoinKind.Semi, new[] { "2|b" })]
+    [InlineData(JoinKind.Anti, new[] { "1|a", "2|b2", "3|c", "NULL|n" })]
+    [InlineData(JoinKind.Left, new[] { "1|a|NULL|NULL", "2|b2|NULL|NULL", "2|b|2|20", "3|c|NULL|NULL", "NULL|n|NULL|NULL" })]
+    public void Compiled_residual_reads_only_its_columns_and_filters_pairs(JoinKind kind, string[] expected)
+    {
+        // left.name < 'b2' AND right.value <> 30, compiled from bound expressions (left: id, name; right: id, value)
+        var name = new Planning.Bound.BoundColumnRef(1, SqlType.Text, "name");
+        var value = new Planning.Bound.BoundColumnRef(3, SqlType.Integer, "value");
+        var lt = ActorWarehouse.Engine.Functions.FunctionRegistry.ResolveScalar("<", [SqlType.Text, SqlType.Text]);
+        var ne = ActorWarehouse.Engine.Functions.FunctionRegistry.ResolveScalar("<>", [SqlType.Integer, SqlType.Integer]);
+        var residual = ExpressionCompiler.Compile(new Planning.Bound.BoundAnd(
+        [
+            new Planning.Bound.BoundFunctionCall("<", lt, [name, new Planning.Bound.BoundLiteral("b2", SqlType.Text)]),
+            new Planning.Bound.BoundFunctionCall("<>", ne, [value, new Planning.Bound.BoundLiteral(30, SqlType.Integer)]),
+        ]));
+        Assert.Equal([1, 3], residual.ReferencedColumns);
+        Assert.Equal(expected, Join(kind, residual: residual));
+    }
+
     [Fact]
     public void Join_without_keys_is_a_nested_loop_over_every_pair()
     {
