@@ -51,6 +51,23 @@ public sealed class ExplainShapeSpec : IDisposable
         Assert.Contains(lines, l => l.Contains("XN Sort", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Constants_in_filters_are_shown_as_the_user_wrote_them_not_in_their_stored_form()
+    {
+        var lines = Explain("select * from fact where v > 2.50 and d < 3 and cast('2020-02-01' as date) > date '2020-01-31'");
+        var filter = Assert.Single(lines, l => l.Contains("Filter:", StringComparison.Ordinal));
+        Assert.Contains("2.50", filter, StringComparison.Ordinal);
+        Assert.DoesNotContain("250", filter.Replace("2.50", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Date_constants_are_quoted_dates()
+    {
+        _session.Execute("create table days (day date)");
+        var lines = Explain("select * from days where day < date '1995-01-01'");
+        Assert.Contains(lines, l => l.Contains("'1995-01-01'::date", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         _session.Dispose();

@@ -12,12 +12,16 @@ public sealed record BoundLiteral(object? Value, SqlType Type) : BoundExpr(Type)
 
     public override IReadOnlyList<BoundExpr> Children => [];
 
+    /// <summary>
+    /// SQL text as PostgreSQL's EXPLAIN shows constants: numbers plain in their user-visible form
+    /// (a DECIMAL's scaled integer is never shown raw), everything else quoted with its type.
+    /// </summary>
     public override string ToString() => Value switch
     {
         null => "NULL",
-        string s => $"'{s.Replace("'", "''", StringComparison.Ordinal)}'::{Type}",
         bool b => b ? "true" : "false",
-        _ => $"{Value}::{Type}",
+        _ when Type.IsNumeric => ValueFormatter.Format(Value, Type) ?? "NULL",
+        _ => $"'{(ValueFormatter.Format(Value, Type) ?? "").Replace("'", "''", StringComparison.Ordinal)}'::{Type}",
     };
 
     public static BoundLiteral Null(SqlType type) => new(null, type);
