@@ -15,12 +15,16 @@ public sealed partial class Session
     /// <summary>Optimizer rules switched off for this session (by rule name), e.g. for plan comparisons in tests.</summary>
     public ISet<string> DisabledOptimizerRules { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-    internal BinderContext BinderContextFor(Transaction transaction) =>
-        new(transaction.Working, Warehouse.Blocks, BinderContext.ParseSearchPath(Settings.SearchPath))
+    internal BinderContext BinderContextFor(Transaction transaction)
+    {
+        var searchPath = BinderContext.ParseSearchPath(Settings.SearchPath);
+        return new(transaction.Working, Warehouse.Blocks, searchPath)
         {
             SystemRelations = name => SystemRelationRows(name),
             Execute = plan => RunPlan(plan, _statementToken),
+            Sequences = SequenceBinderFor(transaction, searchPath),
         };
+    }
 
     /// <summary>Cancellation of the statement being executed (for plans run during binding).</summary>
     private CancellationToken _statementToken;

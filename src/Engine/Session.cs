@@ -85,6 +85,10 @@ public sealed partial class Session : IDisposable
             MarkFailed();
             throw;
         }
+        finally
+        {
+            PersistSequences();
+        }
     }
 
     private void MarkFailed()
@@ -114,6 +118,8 @@ public sealed partial class Session : IDisposable
         DropTableStatement d => ExecuteDropTable(d, transaction),
         CreateViewStatement c => ExecuteCreateView(c, transaction),
         DropViewStatement d => ExecuteDropView(d, transaction),
+        CreateSequenceStatement c => ExecuteCreateSequence(c, transaction),
+        DropSequenceStatement d => ExecuteDropSequence(d, transaction),
         CreateSchemaStatement c => ExecuteCreateSchema(c, transaction),
         DropSchemaStatement d => ExecuteDropSchema(d, transaction),
         InsertStatement i => ExecuteInsert(i, transaction, ct),
@@ -156,6 +162,7 @@ public sealed partial class Session : IDisposable
                     return new QueryResult("COMMIT", [], [], 0) { Notices = ["there is no transaction in progress"] };
                 if (transaction.Failed) return QueryResult.Command("ROLLBACK");
                 Warehouse.Transactions.Commit(transaction);
+                PersistSequences();
                 return QueryResult.Command("COMMIT");
             }
             default:

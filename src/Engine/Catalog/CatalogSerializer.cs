@@ -21,7 +21,12 @@ public static class CatalogSerializer
 
     private sealed record ViewDto(long Id, string Schema, string Name, List<string>? Columns, string Query);
 
-    private sealed record CatalogDto(int Format, long Version, long NextObjectId, List<string> Schemas, List<TableDto> Tables, List<ViewDto> Views);
+    private sealed record SequenceDto(long Id, string Schema, string Name, long Increment, long MinValue, long MaxValue, long Start, long Cache,
+        bool Cycle, long LastValue, bool IsCalled);
+
+    /// <summary><paramref name="Sequences"/> is null in payloads written before sequences existed.</summary>
+    private sealed record CatalogDto(int Format, long Version, long NextObjectId, List<string> Schemas, List<TableDto> Tables, List<ViewDto> Views,
+        List<SequenceDto>? Sequences);
 
     private const int FormatVersion = 1;
 
@@ -34,7 +39,12 @@ public static class CatalogSerializer
                     c.DefaultSql, c.Identity?.Seed, c.Identity?.Step, c.Encoding)).ToList(),
                 t.Definition.DistStyle, t.Definition.DistKeyOrdinal, t.Definition.SortKeyOrdinals.ToList(), t.Definition.SliceCount,
                 Convert.ToBase64String(ManifestSerializer.Serialize(t.Manifest)), t.IdentityNext.ToList())).ToList(),
-            catalog.Views.Values.Select(v => new ViewDto(v.Id, v.Schema, v.Name, v.ColumnNames?.ToList(), v.QueryText)).ToList());
+            catalog.Views.Values.Select(v => new ViewDto(v.Id, v.Schema, v.Name, v.ColumnNames?.ToList(), v.QueryText)).ToList(),
+            catalog.Sequences.Values.Select(q =>
+            {
+                var value = catalog.SequenceValues.GetValueOrDefault(q.Id) ?? new SequenceValue(q.Start, false);
+                return new SequenceDto(q.Id, q.Schema, q.Name, q.Increment, q.MinValue, q.MaxValue, q.Start, q.Cache, q.Cycle, value.LastValue, value.IsCalled);
+            }).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(dto);
     }
 
@@ -65,7 +75,19 @@ public static class CatalogSerializer
             var view = new ViewDefinition(v.Id, v.Schema, v.Name, v.Columns, v.Query);
             views[view.QualifiedName] = view;
         }
+        var sequences = ImmutableSortedDictionary.CreateBuilder<string, SequenceDefinition>(StringComparer.Ordinal);
+        var values = ImmutableSortedDictionary.CreateBuilder<long, SequenceValue>();
+        foreach (var q in dto.Sequences ?? [])
+        {
+            var sequence = new SequenceDefinition(q.Id, q.Schema, q.Name, q.Increment, q.MinValue, q.MaxValue, q.Start, q.Cache, q.Cycle);
+            sequences[sequence.QualifiedName] = sequence;
+            values[q.Id] = new SequenceValue(q.LastValue, q.IsCalled);
+        }
         return new CatalogVersion(dto.Version, dto.NextObjectId, ImmutableSortedSet.CreateRange(StringComparer.Ordinal, dto.Schemas),
-            tables.ToImmutable(), views.ToImmutable());
+            tables.ToImmutable(), views.ToImmutable())
+        {
+            Sequences = sequences.ToImmutable(),
+            SequenceValues = values.ToImmutable(),
+        };
     }
 }

@@ -26,6 +26,16 @@ public sealed record CatalogVersion(
         ImmutableSortedDictionary.Create<string, TableEntry>(StringComparer.Ordinal),
         ImmutableSortedDictionary.Create<string, ViewDefinition>(StringComparer.Ordinal));
 
+    /// <summary>Sequences by "schema.name".</summary>
+    public ImmutableSortedDictionary<string, SequenceDefinition> Sequences { get; init; } =
+        ImmutableSortedDictionary.Create<string, SequenceDefinition>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Persisted sequence positions by sequence id. Written by their own small commits after a statement used
+    /// nextval/setval (increments survive a rollback, as in PostgreSQL), so user transactions never conflict on them.
+    /// </summary>
+    public ImmutableSortedDictionary<long, SequenceValue> SequenceValues { get; init; } = ImmutableSortedDictionary<long, SequenceValue>.Empty;
+
     public static string Key(string schema, string name) => schema + "." + name;
 
     public bool SchemaExists(string schema) => Schemas.Contains(schema) || ReservedSchemas.Contains(schema);
@@ -37,6 +47,12 @@ public sealed record CatalogVersion(
     public CatalogVersion WithTable(TableEntry entry) => this with { Tables = Tables.SetItem(entry.Definition.QualifiedName, entry) };
 
     public CatalogVersion WithoutTable(string schema, string name) => this with { Tables = Tables.Remove(Key(schema, name)) };
+
+    public SequenceDefinition? FindSequence(string schema, string name) => Sequences.GetValueOrDefault(Key(schema, name));
+
+    public CatalogVersion WithSequence(SequenceDefinition sequence) => this with { Sequences = Sequences.SetItem(sequence.QualifiedName, sequence) };
+
+    public CatalogVersion WithoutSequence(string schema, string name) => this with { Sequences = Sequences.Remove(Key(schema, name)) };
 
     public CatalogVersion WithView(ViewDefinition view) => this with { Views = Views.SetItem(view.QualifiedName, view) };
 

@@ -28,6 +28,7 @@ public static class SqlState
     public const string InvalidEscapeSequence = "22025";
     public const string InvalidRowCountInLimit = "2201W";
     public const string InvalidRowCountInOffset = "2201X";
+    public const string SequenceGeneratorLimitExceeded = "2200H";
     public const string SubstringError = "22011";
     public const string InvalidArgumentForLogarithm = "2201E";
     public const string InvalidArgumentForPowerFunction = "2201F";
@@ -81,6 +82,7 @@ public static class SqlState
     public const string ProgramLimitExceeded = "54000";
 
     // Class 55 — Object Not In Prerequisite State
+    public const string ObjectNotInPrerequisiteState = "55000";
     public const string CantChangeRuntimeParam = "55P02";
 
     // Class 57 — Operator Intervention

@@ -16,6 +16,9 @@ public sealed record BinderContext(CatalogVersion Catalog, IBlockStore Blocks, I
     /// <summary>Resolves built-in relations (stl_load_errors, ...) not found in the catalog; null when unknown.</summary>
     public Func<string, (Logical.LogicalPlan Plan, IReadOnlyList<string> Names)?>? SystemRelations { get; init; }
 
+    /// <summary>Binds nextval/currval/setval; null where sequences are not available (they then resolve as unknown functions).</summary>
+    public ISequenceFunctionBinder? Sequences { get; init; }
+
     /// <summary>The first existing schema of the search path (where unqualified CREATE puts objects).</summary>
     public string CurrentSchema => SearchPath.FirstOrDefault(Catalog.SchemaExists) ?? CatalogVersion.DefaultSchema;
 

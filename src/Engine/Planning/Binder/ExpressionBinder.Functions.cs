@@ -42,6 +42,8 @@ internal sealed partial class ExpressionBinder
                 return BindDecode(f);
             case "greatest" or "least" when !FunctionRegistry.IsScalar(f.Name):
                 return BindGreatestLeast(f);
+            case "nextval" or "currval" or "setval" when Queries.Context.Sequences is { } sequences:
+                return sequences.Bind(f.Name, f.Arguments.Select(Bind).ToList(), f.Position);
         }
         var args = f.Arguments.Select((a, i) => i == 0 && IsDatePartWord(f, a) ? new BoundLiteral(((ColumnRef)a).Name, SqlType.Unknown) : Bind(a)).ToList();
         return Call(f.Name, args, f.Position);

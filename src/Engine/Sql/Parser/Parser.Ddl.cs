@@ -56,6 +56,10 @@ internal sealed partial class Parser
             {
                 return ParseCreateDatabase(position);
             }
+            if (AcceptWord("sequence"))
+            {
+                return ParseCreateSequence(position);
+            }
             if (kind.IsWord("materialized") && IsWordAt(1, "view"))
             {
                 Advance();
@@ -528,6 +532,10 @@ internal sealed partial class Parser
                 "group" => new DropGroupStatement(position, names, ifExists),
                 _ => new DropRoleStatement(position, names, ifExists),
             };
+        }
+        if (AcceptWord("sequence"))
+        {
+            return ParseDropSequence(position);
         }
         if (AcceptWord("datashare"))
         {
