@@ -79,7 +79,7 @@ public sealed class CoalesceExpression : CompiledExpression
         if (first.Validity is null || _arguments.Length == 1) return first;
         var all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
-        var result = VectorOps.Take(first, all);
+        var result = VectorSelection.Take(first, all);
         var nulls = new int[n];
         for (int a = 1; a < _arguments.Length; a++)
         {

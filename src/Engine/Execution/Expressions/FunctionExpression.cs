@@ -26,7 +26,7 @@ public sealed class FunctionExpression : CompiledExpression
         var args = _arguments.Length <= 4 ? new ColumnVector[_arguments.Length] : new ColumnVector[_arguments.Length];
         for (int i = 0; i < args.Length; i++) args[i] = _arguments[i].EvaluateArgument(input, context);
         var result = _kernel(args, n, context.Functions);
-        if (result.Length != n && result.Length == 1) return Vectors.VectorOps.Take(result, new int[n]);
+        if (result.Length != n && result.Length == 1) return VectorSelection.Take(result, new int[n]);
         return result;
     }
 }

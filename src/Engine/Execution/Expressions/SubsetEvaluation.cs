@@ -13,10 +13,10 @@ internal static class SubsetEvaluation
     public static ColumnVector Evaluate(CompiledExpression expression, Batch input, ReadOnlySpan<int> rows, QueryContext context)
     {
         if (rows.Length == input.RowCount) return expression.Evaluate(input, context);
-        if (expression.ReferencedColumns is not { } referenced) return expression.Evaluate(VectorOps.Take(input, rows), context);
+        if (expression.ReferencedColumns is not { } referenced) return expression.Evaluate(VectorSelection.Take(input, rows), context);
         var columns = new ColumnVector[input.ColumnCount];
         for (int c = 0; c < columns.Length; c++) columns[c] = Placeholder(input.Columns[c], rows.Length);
-        foreach (int c in referenced) columns[c] = VectorOps.Take(input.Columns[c], rows);
+        foreach (int c in referenced) columns[c] = VectorSelection.Take(input.Columns[c], rows);
         return expression.Evaluate(new Batch(columns, rows.Length), context);
     }
 

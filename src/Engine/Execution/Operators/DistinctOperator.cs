@@ -42,7 +42,7 @@ public sealed class DistinctOperator(Operator input, QueryContext context) : Ope
                 }
             }
             if (count == n) return batch;
-            if (count > 0) return VectorOps.Take(batch, _selection.AsSpan(0, count));
+            if (count > 0) return VectorSelection.Take(batch, _selection.AsSpan(0, count));
         }
         return null;
     }

@@ -18,7 +18,7 @@ public sealed class FilterOperator(Operator input, CompiledExpression predicate,
             if (_selection.Length < batch.RowCount) _selection = new int[batch.RowCount];
             int count = VectorOps.SelectTrue(result, batch.RowCount, _selection);
             if (count == batch.RowCount) return batch;
-            if (count > 0) return VectorOps.Take(batch, _selection.AsSpan(0, count));
+            if (count > 0) return VectorSelection.Take(batch, _selection.AsSpan(0, count));
         }
         return null;
     }

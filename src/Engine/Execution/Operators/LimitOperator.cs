@@ -26,7 +26,7 @@ public sealed class LimitOperator(Operator input, long? limit, long offset) : Op
             }
             int count = (int)Math.Min(batch.RowCount - start, _remaining);
             _remaining -= count;
-            return VectorOps.Slice(batch, start, count);
+            return VectorSelection.Slice(batch, start, count);
         }
         return null;
     }

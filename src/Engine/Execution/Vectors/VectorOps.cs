@@ -6,122 +6,12 @@ using ActorWarehouse.Engine.Types;
 namespace ActorWarehouse.Engine.Execution.Vectors;
 
 /// <summary>
-/// Whole-vector copies used by every operator: gather rows by index, concatenate, slice, constants.
+/// Whole-vector copies used by the operators: concatenate, scatter, constants. Row gathers and
+/// range slices live in <see cref="VectorSelection"/>, shared with storage.
 /// Each entry point dispatches on the element type once per call, then runs a typed loop.
 /// </summary>
 public static class VectorOps
 {
-    /// <summary>Rows <paramref name="indices"/> of <paramref name="source"/>; an index of -1 yields NULL.</summary>
-    public static ColumnVector Take(ColumnVector source, ReadOnlySpan<int> indices) => source switch
-    {
-        ColumnVector<bool> v => TakeTyped(v, indices),
-        ColumnVector<short> v => TakeTyped(v, indices),
-        ColumnVector<int> v => TakeTyped(v, indices),
-        ColumnVector<long> v => TakeTyped(v, indices),
-        ColumnVector<Int128> v => TakeTyped(v, indices),
-        ColumnVector<float> v => TakeTyped(v, indices),
-        ColumnVector<double> v => TakeTyped(v, indices),
-        ColumnVector<string> v => TakeTyped(v, indices),
-        ColumnVector<Interval> v => TakeTyped(v, indices),
-        _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
-    };
-
-    public static ColumnVector<T> TakeTyped<T>(ColumnVector<T> source, ReadOnlySpan<int> indices)
-    {
-        int n = indices.Length;
-        var values = GC.AllocateUninitializedArray<T>(n);
-        var src = source.Values;
-        var srcValidity = source.Validity;
-        if (srcValidity is null)
-        {
-            // Common case: no NULLs in the source. Gather first, then look for NULL-extending (-1) indices.
-            // Writes go through a ref so reference types skip the covariant array-store check.
-            bool extended = false;
-            ref T dst = ref MemoryMarshal.GetArrayDataReference(values);
-            for (int i = 0; i < n; i++)
-            {
-                int idx = indices[i];
-                if (idx < 0)
-                {
-                    extended = true;
-                    Unsafe.Add(ref dst, i) = default!;
-                    continue;
-                }
-                Unsafe.Add(ref dst, i) = src[idx];
-            }
-            if (!extended) return new ColumnVector<T>(source.Type, values, n);
-            var nulls = new ValidityBitmap(n);
-            for (int i = 0; i < n; i++)
-                if (indices[i] < 0) nulls.SetNull(i);
-            return new ColumnVector<T>(source.Type, values, n, nulls);
-        }
-        ValidityBitmap? validity = null;
-        for (int i = 0; i < n; i++)
-        {
-            int idx = indices[i];
-            if (idx < 0 || !srcValidity.IsValid(idx))
-            {
-                validity ??= new ValidityBitmap(n);
-                validity.SetNull(i);
-                values[i] = default!;
-                continue;
-            }
-            values[i] = src[idx];
-        }
-        return new ColumnVector<T>(source.Type, values, n, validity);
-    }
-
-    /// <summary>Every column of <paramref name="batch"/> gathered by <paramref name="indices"/>.</summary>
-    public static Batch Take(Batch batch, ReadOnlySpan<int> indices)
-    {
-        var columns = new ColumnVector[batch.ColumnCount];
-        for (int c = 0; c < columns.Length; c++) columns[c] = Take(batch.Columns[c], indices);
-        return new Batch(columns, indices.Length);
-    }
-
-    /// <summary>Rows [start, start+count) as a new vector.</summary>
-    public static ColumnVector Slice(ColumnVector source, int start, int count) => source switch
-    {
-        ColumnVector<bool> v => SliceTyped(v, start, count),
-        ColumnVector<short> v => SliceTyped(v, start, count),
-        ColumnVector<int> v => SliceTyped(v, start, count),
-        ColumnVector<long> v => SliceTyped(v, start, count),
-        ColumnVector<Int128> v => SliceTyped(v, start, count),
-        ColumnVector<float> v => SliceTyped(v, start, count),
-        ColumnVector<double> v => SliceTyped(v, start, count),
-        ColumnVector<string> v => SliceTyped(v, start, count),
-        ColumnVector<Interval> v => SliceTyped(v, start, count),
-        _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
-    };
-
-    private static ColumnVector<T> SliceTyped<T>(ColumnVector<T> source, int start, int count)
-    {
-        if (start == 0 && count == source.Length) return source;
-        var values = new T[count];
-        Array.Copy(source.Values, start, values, 0, count);
-        ValidityBitmap? validity = null;
-        if (source.Validity is { } sv)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                if (!sv.IsValid(start + i))
-                {
-                    validity ??= new ValidityBitmap(count);
-                    validity.SetNull(i);
-                }
-            }
-        }
-        return new ColumnVector<T>(source.Type, values, count, validity);
-    }
-
-    public static Batch Slice(Batch batch, int start, int count)
-    {
-        if (start == 0 && count == batch.RowCount) return batch;
-        var columns = new ColumnVector[batch.ColumnCount];
-        for (int c = 0; c < columns.Length; c++) columns[c] = Slice(batch.Columns[c], start, count);
-        return new Batch(columns, count);
-    }
-
     /// <summary>The vectors one after another (all of the same element type).</summary>
     public static ColumnVector Concat(SqlType type, IReadOnlyList<ColumnVector> parts)
     {

@@ -66,7 +66,7 @@ public sealed class InProcessExchange : IExchange
         {
             var rows = targets[c];
             if (rows.Count == 0) continue;
-            var part = rows.Count == n ? batch : VectorOps.Take(batch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
+            var part = rows.Count == n ? batch : VectorSelection.Take(batch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
             _queues[c].Add(part, cancellation);
         }
     }

@@ -1,6 +1,5 @@
 using ActorWarehouse.Engine.Columnar;
 using ActorWarehouse.Engine.Storage.Blocks;
-using ActorWarehouse.Engine.Storage.Scanning;
 using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine.Storage;
@@ -95,7 +94,7 @@ public sealed class TableScanner
             if (deletes is null)
             {
                 live = count;
-                for (int i = 0; i < decoded.Length; i++) output[i] = VectorSlicer.Range(decoded[i], start, count);
+                for (int i = 0; i < decoded.Length; i++) output[i] = VectorSelection.CopyRange(decoded[i], start, count);
                 if (includeRowIds) output[^1] = RowIds(group.Id, start, count, default);
             }
             else
@@ -105,7 +104,7 @@ public sealed class TableScanner
                     if (!deletes.IsDeleted(r)) selection[live++] = r;
                 if (live == 0) continue;
                 var rows = selection.AsSpan(0, live);
-                for (int i = 0; i < decoded.Length; i++) output[i] = VectorSlicer.Select(decoded[i], rows);
+                for (int i = 0; i < decoded.Length; i++) output[i] = VectorSelection.Take(decoded[i], rows);
                 if (includeRowIds) output[^1] = RowIds(group.Id, start, live, rows);
             }
             yield return new Batch(output, live);

@@ -118,7 +118,7 @@ internal sealed class AggregationState
         }
         var selection = _selection.AsSpan(0, count);
         var taken = new ColumnVector[args.Length];
-        for (int i = 0; i < args.Length; i++) taken[i] = VectorOps.Take(args[i], selection);
+        for (int i = 0; i < args.Length; i++) taken[i] = VectorSelection.Take(args[i], selection);
         var groupIds = new int[count];
         for (int i = 0; i < count; i++) groupIds[i] = _groupIds[selection[i]];
         state.Update(taken, groupIds, count);
@@ -132,7 +132,7 @@ internal sealed class AggregationState
         var groupColumn = new int[count];
         for (int i = 0; i < count; i++) groupColumn[i] = _groupIds[selection[i]];
         columns[0] = new ColumnVector<int>(SqlType.Integer, groupColumn, count);
-        for (int i = 0; i < args.Length; i++) columns[i + 1] = VectorOps.Take(args[i], selection);
+        for (int i = 0; i < args.Length; i++) columns[i + 1] = VectorSelection.Take(args[i], selection);
         var seen = _distinctSeen[set][aggregate];
         if (seen is null)
         {
@@ -218,7 +218,7 @@ internal sealed class AggregationState
             if (_plan.EmitGroupingSetColumn) columns.Add(VectorOps.Constant(SqlType.Integer, s, groups));
             var all = new Batch(columns, groups);
             for (int start = 0; start < groups; start += Batch.DefaultCapacity)
-                output.Add(VectorOps.Slice(all, start, Math.Min(Batch.DefaultCapacity, groups - start)));
+                output.Add(VectorSelection.Slice(all, start, Math.Min(Batch.DefaultCapacity, groups - start)));
         }
         Release();
         return output;
@@ -236,7 +236,7 @@ internal sealed class AggregationState
             var orderColumns = new ColumnVector[spec.OrderExpressions.Count];
             for (int i = 0; i < orderColumns.Length; i++) orderColumns[i] = spec.OrderExpressions[i].Evaluate(all, _context);
             var permutation = SortOperator.SortPermutation(new Batch(orderColumns, all.RowCount), spec.OrderKeys, _context);
-            var ordered = VectorOps.Take(all, permutation);
+            var ordered = VectorSelection.Take(all, permutation);
             var single = new AggregatePlan(_plan.InputTypes, _plan.KeyExpressions, _plan.KeyTypes, _plan.GroupingSets,
                 [spec with { OrderExpressions = [], OrderKeys = [] }], false);
             var pass = new AggregationState(single, _context);

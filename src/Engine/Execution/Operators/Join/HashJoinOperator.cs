@@ -263,7 +263,7 @@ public sealed class HashJoinOperator : Operator
             count += _probeMatched[i] == wanted && !(skipNullKeys && _keyNull[i]) ? 1 : 0;
         }
         if (count == n) _output.Enqueue(batch);
-        else if (count > 0) _output.Enqueue(VectorOps.Take(batch, selection.AsSpan(0, count)));
+        else if (count > 0) _output.Enqueue(VectorSelection.Take(batch, selection.AsSpan(0, count)));
     }
 
     private static void ThrowMoreThanOneRow() =>
@@ -328,7 +328,7 @@ public sealed class HashJoinOperator : Operator
         int count = rows.Count;
         var buildRows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
         var build = new ColumnVector[_table!.Types.Count];
-        for (int c = 0; c < build.Length; c++) build[c] = VectorOps.Take(_table.Rows.Columns[c], buildRows);
+        for (int c = 0; c < build.Length; c++) build[c] = VectorSelection.Take(_table.Rows.Columns[c], buildRows);
         var probe = new ColumnVector[_probeTypes.Count];
         for (int c = 0; c < probe.Length; c++) probe[c] = ColumnVector.AllNull(_probeTypes[c], count);
         _output.Enqueue(new Batch(_buildIsLeft ? [.. build, .. probe] : [.. probe, .. build], count));
@@ -349,16 +349,16 @@ public sealed class HashJoinOperator : Operator
         int buildOffset = _buildIsLeft ? 0 : batch.ColumnCount;
         if (onlyColumns is null)
         {
-            for (int c = 0; c < batch.ColumnCount; c++) columns[probeOffset + c] = VectorOps.Take(batch.Columns[c], probeRows);
-            for (int c = 0; c < table.Types.Count; c++) columns[buildOffset + c] = VectorOps.Take(table.Rows.Columns[c], buildRows);
+            for (int c = 0; c < batch.ColumnCount; c++) columns[probeOffset + c] = VectorSelection.Take(batch.Columns[c], probeRows);
+            for (int c = 0; c < table.Types.Count; c++) columns[buildOffset + c] = VectorSelection.Take(table.Rows.Columns[c], buildRows);
             return new Batch(columns, count);
         }
         for (int c = 0; c < columns.Length; c++) columns[c] = Placeholder(c, count);
         foreach (int c in onlyColumns)
         {
             columns[c] = c >= probeOffset && c < probeOffset + batch.ColumnCount
-                ? VectorOps.Take(batch.Columns[c - probeOffset], probeRows)
-                : VectorOps.Take(table.Rows.Columns[c - buildOffset], buildRows);
+                ? VectorSelection.Take(batch.Columns[c - probeOffset], probeRows)
+                : VectorSelection.Take(table.Rows.Columns[c - buildOffset], buildRows);
         }
         return new Batch(columns, count);
     }

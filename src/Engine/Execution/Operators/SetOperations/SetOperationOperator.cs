@@ -72,7 +72,7 @@ public sealed class SetOperationOperator(Operator left, Operator right, SetOpera
         for (int start = 0; start < indices.Length; start += Batch.DefaultCapacity)
         {
             int count = Math.Min(Batch.DefaultCapacity, indices.Length - start);
-            output.Add(VectorOps.Take(keys, indices.Slice(start, count)));
+            output.Add(VectorSelection.Take(keys, indices.Slice(start, count)));
         }
         table.ReleaseMemory();
         return output;

@@ -32,7 +32,7 @@ public sealed class SortOperator : Operator
         _sorted ??= SortAll();
         if (_position >= _sorted.RowCount) return null;
         int count = Math.Min(Batch.DefaultCapacity, _sorted.RowCount - _position);
-        var batch = VectorOps.Slice(_sorted, _position, count);
+        var batch = VectorSelection.Slice(_sorted, _position, count);
         _position += count;
         return batch;
     }
@@ -69,7 +69,7 @@ public sealed class SortOperator : Operator
     {
         var permutation = SortPermutation(all, _keys, _context);
         int count = (int)Math.Min(keep, permutation.Length);
-        return VectorOps.Take(all, permutation.AsSpan(0, count));
+        return VectorSelection.Take(all, permutation.AsSpan(0, count));
     }
 
     /// <summary>The row order of <paramref name="batch"/> under <paramref name="keys"/>, ties in input order.</summary>

@@ -40,7 +40,7 @@ public sealed class WindowOperator : Operator
         _result ??= Compute();
         if (_position >= _result.RowCount) return null;
         int count = Math.Min(Batch.DefaultCapacity, _result.RowCount - _position);
-        var batch = VectorOps.Slice(_result, _position, count);
+        var batch = VectorSelection.Slice(_result, _position, count);
         _position += count;
         return batch;
     }
@@ -274,12 +274,12 @@ internal sealed class WindowEvaluation
                 source[row] = _perm[target];
             }
         }
-        var result = VectorOps.Take(value, source);
+        var result = VectorSelection.Take(value, source);
         if (_spec.Arguments.Count > 2 && useDefault.Count > 0)
         {
             var defaults = _spec.Arguments[2].Evaluate(_all, _context);
             var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(useDefault);
-            VectorOps.Scatter(VectorOps.Take(defaults, rows), result, rows);
+            VectorOps.Scatter(VectorSelection.Take(defaults, rows), result, rows);
         }
         return result;
     }
@@ -326,7 +326,7 @@ internal sealed class WindowEvaluation
             }
             source[row] = chosen < 0 ? -1 : _perm[chosen];
         }
-        return VectorOps.Take(value, source);
+        return VectorSelection.Take(value, source);
     }
 
     private ColumnVector Aggregate()
@@ -396,7 +396,7 @@ internal sealed class WindowEvaluation
             }
         }
         var finished = state.Finish(segments + 1);
-        return VectorOps.Take(finished, groupIds);
+        return VectorSelection.Take(finished, groupIds);
     }
 
     private ColumnVector ByExplicitFrames(ColumnVector[] args)
@@ -442,7 +442,7 @@ internal sealed class WindowEvaluation
         _context.ThrowIfCancelled();
         var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sources);
         var taken = new ColumnVector[args.Length];
-        for (int i = 0; i < args.Length; i++) taken[i] = VectorOps.Take(args[i], rows);
+        for (int i = 0; i < args.Length; i++) taken[i] = VectorSelection.Take(args[i], rows);
         state.Update(taken, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(groups), rows.Length);
         sources.Clear();
         groups.Clear();
