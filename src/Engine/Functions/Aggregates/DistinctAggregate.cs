@@ -52,7 +52,7 @@ internal sealed class DistinctAggregate<T>(IGroupedAggregate inner, SqlType type
         if (rows.Count == 0) return;
         var selected = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows);
         var gathered = new ColumnVector[args.Length];
-        for (int k = 0; k < args.Length; k++) gathered[k] = VectorGather.Gather(args[k], selected);
+        for (int k = 0; k < args.Length; k++) gathered[k] = Gather(args[k], selected);
         var groups = new int[selected.Length];
         for (int i = 0; i < selected.Length; i++) groups[i] = groupIds[selected[i]];
         inner.Update(gathered, groups, selected.Length);
@@ -94,8 +94,12 @@ internal sealed class DistinctAggregate<T>(IGroupedAggregate inner, SqlType type
     {
         if (args.Length <= 1 || _extraArgs is not null) return;
         _extraArgs = new ColumnVector[args.Length - 1];
-        for (int k = 1; k < args.Length; k++) _extraArgs[k - 1] = VectorGather.Gather(args[k], [0]);
+        for (int k = 1; k < args.Length; k++) _extraArgs[k - 1] = Gather(args[k], [0]);
     }
 
     public ColumnVector Finish(int groupCount) => inner.Finish(groupCount);
+
+    /// <summary>The rows of an argument; a one-row argument is a constant for every row (the kernels' convention).</summary>
+    private static ColumnVector Gather(ColumnVector source, ReadOnlySpan<int> rows) =>
+        VectorSelection.Take(source, source.Length == 1 ? (ReadOnlySpan<int>)new int[rows.Length] : rows);
 }
