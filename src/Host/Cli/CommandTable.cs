@@ -12,6 +12,7 @@ public static class CommandTable
         new Commands.BenchTpchCommand(),
         new Commands.DemoCommand(),
         new Commands.BenchActorsCommand(),
+        new Commands.NodeCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
