@@ -41,6 +41,18 @@ internal sealed partial class RemoteActorRefProvider
     public long SystemUid { get; }
     public RemoteWatcher Watcher { get; }
 
+    /// <summary>Bytes written to all outbound connections, frame headers included (for traffic measurements).</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+    private long _bytesSent;
+
+    internal void CountSent(int bytes) => Interlocked.Add(ref _bytesSent, bytes);
+
+    /// <summary>
+    /// Set by the cluster: addresses whose liveness the cluster's failure detector owns. Remote DeathWatch leaves
+    /// them alone (as upstream: a member is only declared dead when it is removed from the cluster).
+    /// </summary>
+    internal Func<Address, bool>? IsManagedByCluster;
+
     /// <summary>Fault injection for specs: the next N inbound system messages are discarded unacknowledged.</summary>
     internal int DropNextInboundSystemMessages;
 
