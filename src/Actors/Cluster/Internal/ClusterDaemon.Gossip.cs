@@ -12,7 +12,7 @@ internal sealed partial class ClusterDaemon
         if (!IsMember || _selfRemoved) return;
         var target = PickGossipTarget();
         if (target is null) return;
-        if (_latest.SeenBy(target)) DaemonAt(target.Address).Tell(new GossipStatus(_self, _latest.Version), Self);
+        if (_latest.SeenBy(target)) DaemonAt(target.Address).Tell(new GossipStatus(_self, _latest.Version, _latest.SeenDigest()), Self);
         else SendGossipTo(target);
     }
 
@@ -43,10 +43,13 @@ internal sealed partial class ClusterDaemon
         switch (status.Version.CompareTo(_latest.Version))
         {
             case VectorClock.Ordering.Same:
+                // Same version: the sender has seen it. If its seen set differs, the full gossip reconciles both.
+                if (!_latest.SeenBy(status.From)) UpdateLatest(_latest.MarkSeen(status.From));
+                if (status.SeenDigest != _latest.SeenDigest()) SendGossipTo(status.From);
                 break;
             case VectorClock.Ordering.After:
                 // Theirs is newer: our status makes them send the gossip.
-                DaemonAt(status.From.Address).Tell(new GossipStatus(_self, _latest.Version), Self);
+                DaemonAt(status.From.Address).Tell(new GossipStatus(_self, _latest.Version, _latest.SeenDigest()), Self);
                 break;
             default:
                 SendGossipTo(status.From);
@@ -110,6 +113,7 @@ internal sealed partial class ClusterDaemon
         }
         winning = winning.MarkSeen(_self);
         if (!ReferenceEquals(winning, _latest)) UpdateLatest(winning);
-        if (talkBack || !_latest.SeenBy(from)) SendGossipTo(from);
+        // Answer when the sender's view differs from ours (including who has seen it): views meet in one round trip.
+        if (talkBack || !_latest.Seen.SetEquals(remote.Seen)) SendGossipTo(from);
     }
 }

@@ -90,9 +90,10 @@ internal sealed class ClusterMessageSerializer(ActorSystem system, ClusterStatis
                 WriteGossip(ref w, g.Gossip);
                 break;
             case GossipStatus s:
-                w.WriteArrayHeader(2);
+                w.WriteArrayHeader(3);
                 WriteUnique(ref w, s.From);
                 WriteClock(ref w, s.Version);
+                w.Write(s.SeenDigest);
                 break;
             case ClusterHeartbeat h:
                 w.WriteArrayHeader(2);
@@ -162,9 +163,10 @@ internal sealed class ClusterMessageSerializer(ActorSystem system, ClusterStatis
             }
             case "GS":
             {
-                Expect(ref r, 2, manifest);
+                Expect(ref r, 3, manifest);
                 var from = ReadUnique(ref r);
-                return new GossipStatus(from, ReadClock(ref r));
+                var version = ReadClock(ref r);
+                return new GossipStatus(from, version, r.ReadInt64());
             }
             case "HB":
             {
