@@ -29,6 +29,9 @@ public sealed class Cluster
         SelfUniqueAddress = new UniqueAddress(system.Address, system.Remote.SystemUid);
         _selfMember = new Member(SelfUniqueAddress, Member.NotUpNumber, MemberStatus.Removed, Settings.Roles);
         Statistics = new ClusterStatistics(system);
+        // Before the daemon exists: a peer's first cluster message must find its serializer.
+        system.Serialization.AddSerializationMap(typeof(IClusterMessage), new ClusterMessageSerializer(system, Statistics));
+        system.Remote.IsManagedByCluster = IsMemberAddress;
         _daemon = system.SystemActorOf(Props.Create(() => new ClusterDaemon(this)), "cluster");
         ClusterShutdownTasks.Register(this, system);
     }
@@ -130,6 +133,13 @@ public sealed class Cluster
     }
 
     // ---------------------------------------------------------------- INTERNAL API (publisher and daemon)
+
+    private volatile ImmutableHashSet<Address> _memberAddresses = ImmutableHashSet<Address>.Empty;
+
+    internal void SetMemberAddresses(ImmutableHashSet<Address> addresses) => _memberAddresses = addresses;
+
+    /// <summary>Whether a member lives at <paramref name="address"/> (read by remoting on its own threads).</summary>
+    internal bool IsMemberAddress(Address address) => _memberAddresses.Contains(address);
 
     internal void UpdateState(ClusterEvent.CurrentClusterState state, Member self)
     {

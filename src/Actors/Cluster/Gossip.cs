@@ -48,6 +48,19 @@ public sealed class Gossip
 
     public bool SeenBy(UniqueAddress node) => Seen.Contains(node);
 
+    /// <summary>An order-independent digest of the seen set (equal sets give equal digests across processes).</summary>
+    public long SeenDigest()
+    {
+        long digest = Seen.Count;
+        foreach (var node in Seen)
+        {
+            long h = node.Uid * -7046029254386353131L;
+            foreach (char c in node.Address.ToString()) h = (h ^ c) * 1099511628211L;
+            digest += h;
+        }
+        return digest;
+    }
+
     public Member? Member(UniqueAddress node)
     {
         foreach (var m in Members) if (m.UniqueAddress.Equals(node)) return m;

@@ -51,8 +51,11 @@ internal sealed record GossipEnvelope(UniqueAddress From, UniqueAddress To, Goss
     public long ReceivedTicks { get; init; } = Environment.TickCount64;
 }
 
-/// <summary>INTERNAL API: only the version: the receiver answers with gossip (older) or a status (newer).</summary>
-internal sealed record GossipStatus(UniqueAddress From, VectorClock Version) : IClusterMessage;
+/// <summary>
+/// INTERNAL API: only the version and a digest of the seen set: the receiver answers with gossip (older, or the
+/// same version seen by different nodes) or with its own status (newer).
+/// </summary>
+internal sealed record GossipStatus(UniqueAddress From, VectorClock Version, long SeenDigest) : IClusterMessage;
 
 /// <summary>INTERNAL API: failure-detector heartbeat and its response.</summary>
 internal sealed record ClusterHeartbeat(Address From, long SequenceNr) : IClusterMessage;
