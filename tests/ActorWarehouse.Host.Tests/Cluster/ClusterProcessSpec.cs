@@ -87,12 +87,16 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_graceful_leave_through_pbm_removes_the_member_and_its_process_exits_0()
+    public async Task A_graceful_leave_through_pbm_removes_the_member_and_its_process_exits_0_and_a_downed_one_exits_1()
     {
         await using var processes = new ClusterProcesses(output);
         await processes.StartAllUpAsync(nodes: 3);
         var cluster = processes.Cluster;
         var leaver = cluster.Nodes[1];
+        using var tail = await PbmClient.ConnectAsync(cluster.Lighthouse!.Pbm, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var events = new StringWriter();
+        using var stopTail = new CancellationTokenSource();
+        var tailing = tail.RunAsync("cluster tail", TextWriter.Synchronized(events), TextWriter.Null, stopTail.Token);
 
         var clock = Stopwatch.StartNew();
         var (code, text, error) = await ClusterProcesses.AwAsync("pbm", cluster.Lighthouse!.Pbm.ToString(), "cluster", "leave", "-a", leaver.Address);
@@ -105,6 +109,19 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
 
         Assert.Equal(0, exitCode);
         Assert.True(view.AllUp(cluster.RunningAddresses()), "the other three stay Up");
+
+        stopTail.Cancel();
+        Assert.Equal(Actors.Management.Protocol.PbmStatus.Cancelled, await tailing.WaitAsync(TimeSpan.FromSeconds(30)));
+        var streamed = events.ToString();
+        Assert.Contains($"member up: {leaver.Address}", streamed);
+        Assert.Contains($"member leaving: {leaver.Address}", streamed);
+        Assert.Contains($"member removed: {leaver.Address}", streamed);
+
+        var downed = cluster.Nodes[2];
+        var down = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "down", "-a", downed.Address);
+        Assert.True(down.Code == 0, down.Err);
+        await cluster.WaitForAsync(v => v.Find(downed.Address) is null, Removal);
+        Assert.Equal(1, await downed.Process.Exited.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]
@@ -170,6 +187,12 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
         var actorSystem = await ClusterProcesses.AwAsync("pbm", lighthouse.Pbm.ToString(), "actor", "system");
         Assert.Equal(0, actorSystem.Code);
         Assert.Equal(lighthouse.Address, actorSystem.Out.Trim());
+
+        var interactive = await ClusterProcesses.AwWithInputAsync("help\ncluster leader\nexit\n", "pbm", lighthouse.Pbm.ToString());
+        Assert.Equal(0, interactive.Code);
+        Assert.Contains($"[{lighthouse.Pbm}] pbm> ", interactive.Out);
+        Assert.Contains("cluster tail", interactive.Out);
+        Assert.Contains(lighthouse.Address, interactive.Out);
 
         using var logs = new TempFolder();
         var command = Executables.Lighthouse()!;

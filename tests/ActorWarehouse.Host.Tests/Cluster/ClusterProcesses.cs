@@ -34,13 +34,21 @@ internal sealed class ClusterProcesses : IAsyncDisposable
     }
 
     /// <summary>Runs the real <c>aw</c> executable (e.g. <c>pbm HOST:PORT cluster show --json</c>) with a bound on its time.</summary>
-    public static async Task<(int Code, string Out, string Err)> AwAsync(params string[] args)
+    public static Task<(int Code, string Out, string Err)> AwAsync(params string[] args) => AwWithInputAsync("", args);
+
+    /// <summary>As <see cref="AwAsync"/>, with <paramref name="input"/> on standard input (then closed).</summary>
+    public static async Task<(int Code, string Out, string Err)> AwWithInputAsync(string input, params string[] args)
     {
         var command = Executables.Aw();
-        var info = new ProcessStartInfo(command.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(command.FileName)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
         foreach (var a in command.LeadingArguments) info.ArgumentList.Add(a);
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start aw");
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -57,6 +65,8 @@ internal sealed class ClusterProcesses : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A short grace: the scenario is over, so teardown need not wait for every member's full leave.
+        await Cluster.StopAllAsync(TimeSpan.FromSeconds(5));
         await Cluster.DisposeAsync();
         foreach (var file in Directory.Exists(_logs.Path) ? Directory.GetFiles(_logs.Path) : [])
         {

@@ -43,6 +43,11 @@ public sealed class UpCommand(TextWriter? output = null, TextWriter? error = nul
             return 2;
         }
 
+        // SIGTERM stops the cluster like Ctrl-C does (the children leave gracefully before this process exits).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            signal => { signal.Cancel = true; stop.Cancel(); });
+        cancellationToken = stop.Token;
         var logs = Path.GetFullPath(parsed.Value("--logs") ?? Path.Combine(Path.GetTempPath(), $"aw-up-{Environment.ProcessId}"));
         var data = parsed.Value("--data");
         await using var cluster = new LocalCluster(logs, parsed.Has("--verbose", "-v") ? _out : null)
