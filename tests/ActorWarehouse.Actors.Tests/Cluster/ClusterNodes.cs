@@ -12,6 +12,9 @@ namespace ActorWarehouse.Actors.Tests.Cluster;
 /// </summary>
 internal sealed class ClusterNodes : IDisposable
 {
+    /// <summary>Multi-process specs run one at a time: each starts several processes on a 2-core machine.</summary>
+    public const string Collection = "cluster processes";
+
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     public const string Secret = "cluster-spec-secret";
     private readonly MultiNodeHarness _harness = new(RemoteDeathWatchMultiNodeSpec.TestNodePath(), new Dictionary<string, string> { ["AW_CLUSTER_SECRET"] = Secret });

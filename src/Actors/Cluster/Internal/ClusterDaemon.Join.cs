@@ -15,6 +15,8 @@ internal sealed partial class ClusterDaemon
     private long _seedProcessStart;
     private readonly HashSet<Address> _seedNacks = [];
     private Address? _joiningTo;
+    // Some seed answered InitJoinAck: a cluster exists, so the first seed must never form a second one.
+    private bool _clusterExists;
     private long _joinDeadline;
 
     private void StartSeedProcess(ImmutableList<Address> seeds)
@@ -29,6 +31,7 @@ internal sealed partial class ClusterDaemon
         _seedProcessStart = NowMs;
         _seedNacks.Clear();
         _joiningTo = null;
+        _clusterExists = false;
         if (_seedNodes.Count == 1 && _seedNodes[0].Equals(_self.Address))
         {
             JoinTo(_self.Address); // the only seed: nobody else can hold the cluster
@@ -60,7 +63,7 @@ internal sealed partial class ClusterDaemon
             _log.Warning("Cluster Node [{0}] - no Welcome from {1}; trying the seed nodes again", _self.Address, _joiningTo);
             _joiningTo = null;
         }
-        if (IsFirstSeed && now - _seedProcessStart >= (long)_settings.SeedNodeTimeout.TotalMilliseconds)
+        if (IsFirstSeed && !_clusterExists && now - _seedProcessStart >= (long)_settings.SeedNodeTimeout.TotalMilliseconds)
         {
             _log.Info("Cluster Node [{0}] - no other seed node answered within {1}; joining myself", _self.Address, _settings.SeedNodeTimeout);
             JoinTo(_self.Address);
@@ -86,12 +89,13 @@ internal sealed partial class ClusterDaemon
     private void OnInitJoinAck(InitJoinAck ack)
     {
         if (IsMember || _shutdown || _joiningTo is not null || _seedNodes.IsEmpty) return;
+        _clusterExists = true;
         JoinTo(ack.Address);
     }
 
     private void OnInitJoinNack(InitJoinNack nack)
     {
-        if (IsMember || _shutdown || !IsFirstSeed || _joiningTo is not null) return;
+        if (IsMember || _shutdown || !IsFirstSeed || _joiningTo is not null || _clusterExists) return;
         _seedNacks.Add(nack.Address);
         // Every other seed is up but not in a cluster: the first seed forms it at once.
         if (_seedNodes.All(s => s.Equals(_self.Address) || _seedNacks.Contains(s)))
