@@ -13,6 +13,7 @@ public sealed class UpCommand(TextWriter? output = null, TextWriter? error = nul
     public const string Usage =
         "usage: aw up [--nodes N] [--roles R] [--data DIR] [--admin-password PW] [--logs DIR] [--verbose]\n" +
         "  starts a lighthouse and N nodes (default 3) on 127.0.0.1 until Ctrl-C; --data DIR gives node i DIR/node-i;\n" +
+        "  the SQL admin password is --admin-password, else AW_ADMIN_PASSWORD, else generated and printed;\n" +
         "  child output goes to --logs DIR (default a new temporary folder), and to the console with --verbose";
 
     private static readonly TimeSpan AllUpTimeout = TimeSpan.FromSeconds(120);
@@ -50,10 +51,10 @@ public sealed class UpCommand(TextWriter? output = null, TextWriter? error = nul
         cancellationToken = stop.Token;
         var logs = Path.GetFullPath(parsed.Value("--logs") ?? Path.Combine(Path.GetTempPath(), $"aw-up-{Environment.ProcessId}"));
         var data = parsed.Value("--data");
-        await using var cluster = new LocalCluster(logs, parsed.Has("--verbose", "-v") ? _out : null)
-        {
-            AdminPassword = parsed.Value("--admin-password") ?? Environment.GetEnvironmentVariable("AW_ADMIN_PASSWORD"),
-        };
+        var adminPassword = parsed.Value("--admin-password") ?? Environment.GetEnvironmentVariable("AW_ADMIN_PASSWORD");
+        await using var cluster = adminPassword is null
+            ? new LocalCluster(logs, parsed.Has("--verbose", "-v") ? _out : null)
+            : new LocalCluster(logs, parsed.Has("--verbose", "-v") ? _out : null) { AdminPassword = adminPassword };
         var clock = Stopwatch.StartNew();
         try
         {
@@ -71,6 +72,7 @@ public sealed class UpCommand(TextWriter? output = null, TextWriter? error = nul
             foreach (var m in view.Members)
                 await _out.WriteLineAsync($"  {m.Address} | [{string.Join(",", m.Roles)}] | {m.Status} | {(m.Reachable ? "" : "unreachable")}");
             await _out.WriteLineAsync($"  Count: {view.Members.Count} nodes");
+            await _out.WriteLineAsync($"SQL on each node's sql port: user admin, password {(adminPassword is null ? cluster.AdminPassword + " (generated; --admin-password sets one)" : "as given")}");
             await _out.WriteLineAsync($"try: aw pbm 127.0.0.1:{lighthouse.PbmPort} cluster show    (Ctrl-C stops the cluster)");
 
             await WatchUntilCancelled(cluster, cancellationToken);

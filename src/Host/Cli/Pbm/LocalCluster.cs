@@ -30,8 +30,8 @@ public sealed partial class LocalCluster(string logFolder, TextWriter? echo, str
     public string SystemName { get; } = systemName;
     public string LogFolder { get; } = logFolder;
     public string Secret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-    /// <summary>Passed to nodes as AW_ADMIN_PASSWORD when set (for their SQL wire server).</summary>
-    public string? AdminPassword { get; init; }
+    /// <summary>Passed to nodes as AW_ADMIN_PASSWORD for their SQL endpoint (user admin); generated unless given.</summary>
+    public string AdminPassword { get; init; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
     public LighthouseProcess? Lighthouse { get; private set; }
     public IReadOnlyList<NodeProcess> Nodes => _nodes;
 
@@ -76,7 +76,7 @@ public sealed partial class LocalCluster(string logFolder, TextWriter? echo, str
             ["AW_CLUSTER_SECRET"] = secret ?? Secret,
             [ParentProcessWatch.Variable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
         };
-        if (AdminPassword is not null) environment["AW_ADMIN_PASSWORD"] = AdminPassword;
+        environment["AW_ADMIN_PASSWORD"] = AdminPassword;
         var process = Track(ChildProcess.Start(name, Executables.Aw(), arguments, environment, LogPath(name), echo));
         var member = await process.WaitForLineAsync(NodeAddress(), StartTimeout);
         var node = new NodeProcess(name, process, pbmPort, sqlPort, member.Groups[1].Value);
