@@ -87,6 +87,27 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Down_unreachable_through_pbm_removes_a_killed_node_without_waiting_for_the_resolver()
+    {
+        await using var processes = new ClusterProcesses(output);
+        await processes.StartAllUpAsync(nodes: 2);
+        var cluster = processes.Cluster;
+        var victim = cluster.Nodes[1];
+
+        var clock = Stopwatch.StartNew();
+        victim.Process.Kill();
+        await cluster.WaitForAsync(v => v.Find(victim.Address) is { Reachable: false }, TimeSpan.FromSeconds(60));
+        var (code, text, error) = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "down-unreachable");
+        Assert.True(code == 0, error);
+        Assert.Contains($"{victim.Address} marked down", text);
+        await cluster.WaitForAsync(v => v.Find(victim.Address) is null, TimeSpan.FromSeconds(30));
+        processes.Log($"FIGURE kill -9 to removed with down-unreachable at detection: {clock.Elapsed.TotalSeconds:0.0} s");
+
+        var nothingLeft = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "down-unreachable");
+        Assert.Equal("no unreachable members", nothingLeft.Out.Trim());
+    }
+
+    [Fact]
     public async Task A_graceful_leave_through_pbm_removes_the_member_and_its_process_exits_0_and_a_downed_one_exits_1()
     {
         await using var processes = new ClusterProcesses(output);
