@@ -96,7 +96,9 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
 
         var clock = Stopwatch.StartNew();
         victim.Process.Kill();
-        await cluster.WaitForAsync(v => v.Find(victim.Address) is { Reachable: false }, TimeSpan.FromSeconds(60));
+        await cluster.WaitForAsync(v => v.Find(victim.Address) is { Reachable: false }, TimeSpan.FromSeconds(60), cluster.Nodes[0].Pbm);
+        var listed = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "unreachable");
+        Assert.Contains($"{victim.Address} | [compute,leader,scaling] | up | unreachable", listed.Out);
         var (code, text, error) = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "down-unreachable");
         Assert.True(code == 0, error);
         Assert.Contains($"{victim.Address} marked down", text);
@@ -187,6 +189,8 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
         }
         var own = await cluster.WaitForAsync(_ => true, TimeSpan.FromSeconds(10), intruder.Pbm);
         Assert.DoesNotContain(own.Members, m => m.Status == "up");
+        var status = await ClusterProcesses.AwAsync("pbm", intruder.Pbm.ToString(), "cluster", "status");
+        Assert.Contains("this node is not a member yet", status.Out);
     }
 
     [Fact]
