@@ -91,6 +91,13 @@ internal sealed partial class ClusterDaemon
 
     private void OnInitJoin(InitJoin initJoin)
     {
+        if (initJoin.SystemName != Context.System.Name)
+        {
+            // All nodes of a cluster share one actor system name (upstream refuses such joins too).
+            _log.Warning("Cluster Node [{0}] - refusing InitJoin from actor system [{1}]: this cluster is [{2}]", _self.Address, initJoin.SystemName, Context.System.Name);
+            Sender.Tell(new InitJoinNack(_self.Address), Self);
+            return;
+        }
         bool canAccept = IsMember && !_shutdown && !_downed && SelfMember!.Status is not (MemberStatus.Exiting or MemberStatus.Down);
         Sender.Tell(canAccept ? new InitJoinAck(_self.Address) : new InitJoinNack(_self.Address), Self);
     }
