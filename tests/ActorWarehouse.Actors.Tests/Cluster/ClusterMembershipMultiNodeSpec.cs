@@ -113,6 +113,22 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
     }
 
     [Fact]
+    public void A_restarted_seed_that_is_its_only_seed_node_joins_the_cluster_that_knew_it_instead_of_staying_alone()
+    {
+        // The lighthouse case: every node's seed list is just the seed, so the restarted seed forms a cluster of
+        // one at first; heartbeats from the old members reveal the existing cluster and it joins that one.
+        var (_, _) = StartSeedAndMembers(2);
+        foreach (var role in new[] { "seed", "node1", "node2" }) ClusterNodes.AwaitMembersUp(_nodes.Node(role), 3);
+        var restartedAt = _nodes.Clock.Elapsed;
+        var seed = _nodes.Restart("seed");
+        ClusterNodes.AwaitMembersUp(seed, 3, TimeSpan.FromSeconds(40));
+        output.WriteLine($"FIGURE restarted lone seed -> member of the existing cluster again: {(_nodes.Clock.Elapsed - restartedAt).TotalSeconds:F1} s");
+        ClusterNodes.AwaitMembersUp(_nodes.Node("node1"), 3);
+        Assert.Contains("is JOINING itself", seed.Transcript, StringComparison.Ordinal);
+        Assert.Contains("belongs to a cluster that knew a previous incarnation", seed.Transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_node_with_a_wrong_cluster_secret_is_never_admitted()
     {
         var (_, seedAddress) = StartSeedAndMembers(1);
