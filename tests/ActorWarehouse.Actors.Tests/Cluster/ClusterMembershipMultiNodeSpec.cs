@@ -86,6 +86,8 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
         ClusterNodes.ExpectLine(seed, $"EVENT MemberRemoved {address} Exiting");
         output.WriteLine($"FIGURE graceful leave -> removed: {(_nodes.Clock.Elapsed - leftAt).TotalSeconds:F1} s");
         ClusterNodes.ExpectLine(leaver, "SELF-REMOVED");
+        // It heard the removal from the leader (not just the end of a shutdown phase's timeout).
+        Assert.Contains("this node has been removed from the cluster", leaver.Transcript, StringComparison.Ordinal);
         ClusterNodes.ExpectLine(leaver, "SYSTEM-TERMINATED");
         Assert.Equal(0, leaver.WaitForExit(ClusterNodes.Wait));
         output.WriteLine($"FIGURE graceful leave -> process exited: {(_nodes.Clock.Elapsed - leftAt).TotalSeconds:F1} s");
