@@ -20,7 +20,7 @@ public sealed partial class Session
     /// </summary>
     private QueryResult ExecuteCopy(CopyStatement copy, Transaction transaction, CancellationToken ct)
     {
-        if (copy.Direction == CopyDirection.To)
+        if (copy.Direction == Sql.Ast.CopyDirection.To)
             throw new SqlException(SqlState.FeatureNotSupported, "COPY ... TO is not supported", copy.Position + 1);
         if (copy.Path is null)
             throw new SqlException(SqlState.FeatureNotSupported, "COPY FROM STDIN needs the wire protocol's copy mode", copy.Position + 1);
