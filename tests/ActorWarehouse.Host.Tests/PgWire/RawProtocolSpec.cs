@@ -309,3 +309,36 @@ public sealed class StartupVariantsSpec(PgWireFixture fixture)
         Assert.Equal("SELECT 360000", messages[^2].Text.TrimEnd('\0'));
     }
 }
+
+/// <summary>A multi-statement Query outside a block is one implicit transaction (PostgreSQL's rule).</summary>
+[Collection(PgWireCollection.Name)]
+public sealed class ImplicitTransactionSpec(PgWireFixture fixture)
+{
+    [Fact]
+    public async Task An_error_in_a_later_statement_undoes_the_earlier_ones()
+    {
+        await using var client = await fixture.RawAsync();
+        await client.QueryAsync("drop table if exists implicit_block; create table implicit_block (x integer)");
+        await client.ReadUntilReadyAsync();
+        await client.QueryAsync("insert into implicit_block values (1); insert into implicit_block values (1/0)");
+        var failed = await client.ReadUntilReadyAsync();
+        Assert.Equal("22012", failed.Single(m => m.Type == 'E').SqlState);
+        Assert.Equal((byte)'I', failed[^1].Body[0]);
+        await client.QueryAsync("insert into implicit_block values (2); insert into implicit_block values (3)");
+        Assert.Equal((byte)'I', (await client.ReadUntilReadyAsync())[^1].Body[0]);
+        await client.QueryAsync("select sum(x) from implicit_block");
+        var row = (await client.ReadUntilReadyAsync()).Single(m => m.Type == 'D');
+        Assert.Equal("5", Encoding.UTF8.GetString(row.Body, 6, row.Body.Length - 6));
+    }
+
+    [Fact]
+    public async Task Strings_with_their_own_transaction_commands_are_not_wrapped()
+    {
+        await using var client = await fixture.RawAsync();
+        await client.QueryAsync("select 1; begin");
+        var messages = await client.ReadUntilReadyAsync();
+        Assert.Equal((byte)'T', messages[^1].Body[0]);
+        await client.QueryAsync("rollback");
+        await client.ReadUntilReadyAsync();
+    }
+}
