@@ -27,6 +27,13 @@ internal sealed partial class ExpressionBinder
         };
     }
 
+    /// <summary>'name'::regclass::text: the object's canonical name (a reg* value shows as its name).</summary>
+    private BoundExpr BindRegName(CatalogCastExpr inner)
+    {
+        var bound = BindCatalogCast(inner);
+        return bound.Type.IsInteger && Queries.Context.CatalogFunctions is { } catalog ? catalog.BindCast(inner.Type, bound, inner.Position) : bound;
+    }
+
     /// <summary>ARRAY(SELECT x FROM ... [ORDER BY ...]) → (SELECT coalesce('{' || listagg(x::text, ',') || '}', '{}') FROM ...).</summary>
     private BoundExpr BindArraySubquery(ArraySubqueryExpr a)
     {

@@ -64,6 +64,8 @@ internal sealed partial class ExpressionBinder
             InListExpr i => BindInList(i),
             LikeExpr l => BindLike(l),
             CaseExpr c => BindCase(c),
+            CastExpr { Operand: CatalogCastExpr { Type: >= CatalogType.RegClass and <= CatalogType.RegRole } inner } c when c.Type.IsString =>
+                Coercion.Cast(BindRegName(inner), c.Type, isExplicit: true),
             CastExpr c => Coercion.Cast(Bind(c.Operand), c.Type, isExplicit: true),
             CatalogCastExpr c => BindCatalogCast(c),
             ArraySubqueryExpr a => BindArraySubquery(a),
