@@ -158,6 +158,8 @@ internal sealed partial class PgConnection
                 _writer.WriteEmptyMessage(BackendMessageCode.EmptyQueryResponse);
                 return;
             }
+            // Everything up to Sync is one implicit transaction (PostgreSQL's rule for the extended protocol).
+            Session.BeginImplicitTransaction();
             await ExecutePortalAsync(portal, Math.Max(0, maxRows), describe: false, ct);
         }
         catch (Exception e) when (IsStatementError(e))
@@ -167,9 +169,10 @@ internal sealed partial class PgConnection
         }
     }
 
-    /// <summary>Sync: ends error recovery; outside a transaction block portals end with the implicit transaction.</summary>
+    /// <summary>Sync: ends the implicit transaction (committed unless an error occurred) and error recovery; outside a transaction block portals end with it.</summary>
     private void HandleSync()
     {
+        _session?.EndImplicitTransaction(success: !_skipUntilSync);
         _skipUntilSync = false;
         if (_session is { InTransaction: false }) _portals.Clear();
         WriteReadyForQuery();
