@@ -14,12 +14,22 @@ public sealed partial class Session : IDisposable
     private Transaction? _transaction;
     private bool _disposed;
 
-    internal Session(Warehouse warehouse)
+    internal Session(Warehouse warehouse, SessionIdentity identity)
     {
         Warehouse = warehouse;
+        Identity = identity;
+        Settings.Initialize("session_authorization", identity.UserName);
+        Settings.Initialize("is_superuser", warehouse.Users.Find(identity.UserName) is { IsSuperuser: false } ? "off" : "on");
+        if (identity.ApplicationName.Length > 0) Settings.Initialize("application_name", identity.ApplicationName);
+        _activity = warehouse.Activity.Register(identity, warehouse.Users.Find(identity.UserName)?.Id ?? 1);
     }
 
+    private readonly Activity.SessionActivity _activity;
+
     public Warehouse Warehouse { get; }
+
+    /// <summary>The connected user, database, backend pid and client (fixed for the session's life).</summary>
+    public SessionIdentity Identity { get; }
 
     /// <summary>SET / SHOW / RESET values of this session.</summary>
     public SessionSettings Settings { get; } = new();
@@ -56,6 +66,24 @@ public sealed partial class Session : IDisposable
     }
 
     private QueryResult ExecuteStatement(Statement statement, string sql, CancellationToken cancellationToken)
+    {
+        long queryId = Warehouse.Activity.Start(_activity, StatementText(sql, statement), Settings.TryGet("query_group", out var group) ? group : "default");
+        if (_transaction is not null) _activity.TransactionStart ??= DateTime.UtcNow;
+        bool aborted = true;
+        try
+        {
+            var result = ExecuteTracked(statement, sql, cancellationToken);
+            aborted = false;
+            return result;
+        }
+        finally
+        {
+            Warehouse.Activity.Finish(_activity, queryId, aborted, _transaction is not null);
+            if (_transaction is null) _activity.TransactionStart = null;
+        }
+    }
+
+    private QueryResult ExecuteTracked(Statement statement, string sql, CancellationToken cancellationToken)
     {
         if (statement is TransactionStatement control) return ExecuteTransactionControl(control);
         if (_transaction is { Failed: true })
@@ -136,6 +164,9 @@ public sealed partial class Session : IDisposable
         CreateIndexStatement c => ExecuteCreateIndex(c, transaction),
         DropIndexStatement d => ExecuteDropIndex(d),
         LockStatement l => ExecuteLock(l, transaction),
+        CreateUserStatement c => ExecuteCreateUser(c, transaction),
+        AlterUserStatement a => ExecuteAlterUser(a, transaction),
+        DropUserStatement d => ExecuteDropUser(d, transaction),
         _ => throw new SqlException(SqlState.FeatureNotSupported, $"{StatementName(statement)} is not supported", statement.Position + 1),
     };
 
@@ -145,8 +176,50 @@ public sealed partial class Session : IDisposable
         return name.EndsWith("Statement", StringComparison.Ordinal) ? name[..^"Statement".Length].ToUpperInvariant() : name;
     }
 
+    /// <summary>True while an implicit block (<see cref="BeginImplicitTransaction"/>) holds the open transaction.</summary>
+    private bool _implicitBlock;
+
+    /// <summary>
+    /// Starts PostgreSQL's implicit transaction block for a multi-statement simple query or an extended-protocol batch up
+    /// to Sync: the statements that follow share one transaction, ended by <see cref="EndImplicitTransaction"/> (committed
+    /// when all succeeded, else rolled back, so an error undoes the earlier statements of the block). A BEGIN inside turns
+    /// the block into an ordinary explicit transaction; a COMMIT or ROLLBACK inside ends it. Does nothing inside BEGIN.
+    /// </summary>
+    public void BeginImplicitTransaction()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_transaction is not null) return;
+        _transaction = Warehouse.Transactions.Begin(isExplicit: false);
+        _implicitBlock = true;
+    }
+
+    /// <summary>Ends the implicit block: commits its work when <paramref name="success"/>, else discards it.</summary>
+    public void EndImplicitTransaction(bool success)
+    {
+        if (!_implicitBlock) return;
+        var transaction = _transaction;
+        _implicitBlock = false;
+        _transaction = null;
+        if (transaction is null) return;
+        if (success && !transaction.Failed)
+        {
+            Warehouse.Transactions.Commit(transaction);
+            PersistSequences();
+        }
+    }
+
     private QueryResult ExecuteTransactionControl(TransactionStatement control)
     {
+        if (_implicitBlock)
+        {
+            _implicitBlock = false;
+            if (control.Action == TransactionAction.Begin)
+            {
+                // BEGIN inside an implicit block: the work so far continues in what is now an explicit transaction.
+                _transaction?.MarkExplicit();
+                return QueryResult.Command("BEGIN");
+            }
+        }
         switch (control.Action)
         {
             case TransactionAction.Begin:
@@ -187,6 +260,7 @@ public sealed partial class Session : IDisposable
         if (_disposed) return;
         _disposed = true;
         _transaction = null;
+        Warehouse.Activity.Unregister(_activity);
         foreach (var (schema, name) in _temporaryTables)
         {
             try

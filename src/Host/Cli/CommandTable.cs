@@ -15,6 +15,7 @@ public static class CommandTable
         new Commands.NodeCommand(),
         new Commands.PbmCommand(),
         new Commands.UpCommand(),
+        new Commands.BenchWireCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

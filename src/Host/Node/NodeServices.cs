@@ -6,6 +6,7 @@ public static class NodeServices
     public static IReadOnlyList<INodeService> All(NodeOptions options) =>
     [
         new WarehouseService(),
+        new PgWire.PgWireService(),
         new ClusterService(),
         new ManagementService(),
     ];

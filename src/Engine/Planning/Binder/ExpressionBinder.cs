@@ -52,7 +52,7 @@ internal sealed partial class ExpressionBinder
             StringLiteral s => new BoundLiteral(s.Value, SqlType.Unknown),
             TypedLiteral t => Coercion.Cast(new BoundLiteral(t.Text, SqlType.Unknown), t.Type, isExplicit: true),
             IntervalLiteral iv => new BoundLiteral(iv.Value, SqlType.Interval),
-            ParameterRef p => throw new SqlException(SqlState.UndefinedParameter, $"there is no parameter ${p.Index}", p.Position + 1),
+            ParameterRef p => BindParameter(p),
             DefaultValueExpr d => throw new SqlException(SqlState.SyntaxError, "DEFAULT is not allowed in this context", d.Position + 1),
             ColumnRef c => BindColumn(c),
             UnaryExpr u => BindUnary(u),
@@ -64,7 +64,15 @@ internal sealed partial class ExpressionBinder
             InListExpr i => BindInList(i),
             LikeExpr l => BindLike(l),
             CaseExpr c => BindCase(c),
+            CastExpr { Operand: CatalogCastExpr { Type: >= CatalogType.RegClass and <= CatalogType.RegRole } inner } c when c.Type.IsString =>
+                Coercion.Cast(BindRegName(inner), c.Type, isExplicit: true),
             CastExpr c => Coercion.Cast(Bind(c.Operand), c.Type, isExplicit: true),
+            CatalogCastExpr c => BindCatalogCast(c),
+            ArraySubqueryExpr a => BindArraySubquery(a),
+            ArrayConstructorExpr a => BindArrayConstructor(a),
+            ArrayComparisonExpr a => BindArrayComparison(a),
+            ArraySubscriptExpr a => BindArraySubscript(a),
+            FieldSelectExpr f => BindFieldSelect(f),
             AtTimeZoneExpr a => Call("timezone", [Bind(a.Zone), Bind(a.Operand)], a.Position),
             ExtractExpr e => BindExtract(e),
             CurrentValueExpr c => BindCurrentValue(c),
@@ -76,6 +84,18 @@ internal sealed partial class ExpressionBinder
             RowExpr r => throw new SqlException(SqlState.FeatureNotSupported, "row expressions are not supported here", r.Position + 1),
             _ => throw new SqlException(SqlState.FeatureNotSupported, $"expression {expr.GetType().Name} is not supported", expr.Position + 1),
         };
+    }
+
+    private BoundExpr BindParameter(ParameterRef p)
+    {
+        var context = Queries.Context;
+        if (context.Parameters is { } values && p.Index >= 1 && p.Index <= values.Count)
+        {
+            var (type, value) = values[p.Index - 1];
+            return new BoundLiteral(value, type);
+        }
+        if (context.ParameterInference is { } collector) return new InferredParameter(p.Index, collector.TypeOf(p.Index, p.Position), collector);
+        throw new SqlException(SqlState.UndefinedParameter, $"there is no parameter ${p.Index}", p.Position + 1);
     }
 
     /// <summary>Binds a condition (boolean result; unknown literals become boolean).</summary>
@@ -176,6 +196,9 @@ internal sealed partial class ExpressionBinder
         {
             if (left.Type.Id == TypeId.Unknown && right.Type.Id != TypeId.Unknown) left = Coercion.Cast(left, right.Type);
             else if (right.Type.Id == TypeId.Unknown && left.Type.Id != TypeId.Unknown) right = Coercion.Cast(right, left.Type);
+            // Array elements are carried as text (arrays exist only in their text form): they take the other side's type.
+            else if (IsArrayElement(left) && !right.Type.IsString && right.Type.Id != TypeId.Unknown) left = Coercion.Cast(left, right.Type, isExplicit: true);
+            else if (IsArrayElement(right) && !left.Type.IsString && left.Type.Id != TypeId.Unknown) right = Coercion.Cast(right, left.Type, isExplicit: true);
         }
         return Call(symbol, [left, right], position);
     }

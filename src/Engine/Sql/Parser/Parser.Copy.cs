@@ -4,6 +4,8 @@ using ActorWarehouse.Engine.Sql.Lexer;
 
 namespace ActorWarehouse.Engine.Sql.Parser;
 
+using CopyDirection = ActorWarehouse.Engine.Sql.Ast.CopyDirection;
+
 /// <summary>COPY in Redshift form (word options) and PostgreSQL forms (WITH (...) list and the old word list).</summary>
 internal sealed partial class Parser
 {
@@ -139,6 +141,7 @@ internal sealed partial class Parser
     {
         "csv" => CopyFormat.Csv,
         "text" => CopyFormat.Text,
+        "binary" => CopyFormat.Binary,
         null => throw Unexpected(value),
         _ => throw NotSupported($"COPY format {text.ToUpperInvariant()}", value.Start),
     };
@@ -256,7 +259,9 @@ internal sealed partial class Parser
                 }
                 ignored.Add(t.Text);
                 return options;
-            case "binary" or "fixedwidth" or "json" or "avro" or "parquet" or "orc" or "shapefile" or "noload" or "ssh" or "force":
+            case "binary":
+                return options with { Format = CopyFormat.Binary };
+            case "fixedwidth" or "json" or "avro" or "parquet" or "orc" or "shapefile" or "noload" or "ssh" or "force":
                 throw NotSupported($"COPY option {t.Text.ToUpperInvariant()}", t.Start);
             default:
                 throw Unexpected(t);
