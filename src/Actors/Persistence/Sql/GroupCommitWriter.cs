@@ -40,8 +40,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _loop = new Lazy<Task>(() => Task.Run(RunAsync));
     }
 
-    /// <summary>Test hook (named fault switch): throws inside the transaction before inserting a matching row.</summary>
-    internal static Func<JournalRow, bool>? FailBeforeInsert { get; set; }
+    /// <summary>
+    /// Fault switch for tests: persistence id → sequence number whose insert throws inside the transaction (after the
+    /// rows before it in the same transaction were inserted), as a crash in the middle of a batch would.
+    /// </summary>
+    internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> InjectedInsertFailures = new(StringComparer.Ordinal);
 
     public Task Enqueue(Job job)
     {
@@ -159,8 +162,12 @@ internal sealed class RowInserter(DbConnection connection, DbTransaction transac
 
     public async Task AddAsync(JournalRow row, CancellationToken ct)
     {
-        if (GroupCommitWriter.FailBeforeInsert is { } hook && hook(row))
+        if (!GroupCommitWriter.InjectedInsertFailures.IsEmpty &&
+            GroupCommitWriter.InjectedInsertFailures.TryGetValue(row.PersistenceId, out var failing) && failing == row.SequenceNr)
+        {
+            await FlushAsync(ct).ConfigureAwait(false);
             throw new IOException($"injected failure before inserting {row.PersistenceId}/{row.SequenceNr}");
+        }
         if (connection.CanCreateBatch)
         {
             _batch ??= NewBatch();
