@@ -84,6 +84,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task CommitGroupAsync(List<Job> group)
     {
+        if (group.TrueForAll(static j => j is BarrierJob))
+        {
+            foreach (var job in group) job.Succeed();
+            return;
+        }
         try
         {
             await RunTransactionAsync(group).ConfigureAwait(false);
