@@ -6,16 +6,22 @@ using PersistenceExtension = ActorWarehouse.Actors.Persistence.Persistence;
 
 namespace ActorWarehouse.Actors.Tests.Persistence;
 
-/// <summary>A journal whose replay never answers: recovery must time out.</summary>
+/// <summary>A journal whose replay never answers (recovery must time out); it announces each replay it swallows.</summary>
 public sealed class SilentJournal(Config config) : AsyncWriteJournal(config)
 {
+    public sealed record ReplayStarted(string PersistenceId);
+
     protected override Task<IImmutableList<Exception?>?> WriteMessagesAsync(IEnumerable<AtomicWrite> messages) =>
         Task.FromResult<IImmutableList<Exception?>?>(null);
 
     protected override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr) => Task.CompletedTask;
 
     public override Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
-        Action<IPersistentRepresentation> recoveryCallback) => new TaskCompletionSource().Task;
+        Action<IPersistentRepresentation> recoveryCallback)
+    {
+        context.System.EventStream.Publish(new ReplayStarted(persistenceId));
+        return new TaskCompletionSource().Task;
+    }
 
     public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr) => Task.FromResult(10L);
 }
@@ -26,7 +32,7 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
     akka.persistence.max-concurrent-recoveries = 2
     akka.persistence.journal.silent {
       class = "ActorWarehouse.Actors.Tests.Persistence.SilentJournal, ActorWarehouse.Actors.Tests"
-      recovery-event-timeout = 300 ms
+      recovery-event-timeout = 1 s
     }
     akka.persistence.journal.second-inmem {
       class = "ActorWarehouse.Actors.Persistence.Journal.MemoryJournal, ActorWarehouse.Actors"
@@ -74,7 +80,7 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
         Assert.Equal("akka.persistence.snapshot-store.inmem", persistence.DefaultSnapshotPluginId);
         Assert.Equal(persistence.JournalFor(null), persistence.JournalFor("akka.persistence.journal.inmem"));
         Assert.NotEqual(persistence.JournalFor(null), persistence.JournalFor("akka.persistence.journal.second-inmem"));
-        Assert.Equal(TimeSpan.FromMilliseconds(300), persistence.RecoveryEventTimeout("akka.persistence.journal.silent"));
+        Assert.Equal(TimeSpan.FromSeconds(1), persistence.RecoveryEventTimeout("akka.persistence.journal.silent"));
         Assert.Equal(TimeSpan.FromSeconds(30), persistence.RecoveryEventTimeout(null));
     }
 
@@ -121,11 +127,15 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
     public void More_actors_than_recovery_permits_all_recover_and_a_stopped_actor_returns_its_permit()
     {
         // Two permits: two actors stuck in the silent journal hold them until they time out and stop.
+        var replays = CreateTestProbe();
+        Sys.EventStream.Subscribe(replays.Ref, typeof(SilentJournal.ReplayStarted));
         StartCounter("stuck-1-" + Guid.NewGuid().ToString("N"), "akka.persistence.journal.silent");
         StartCounter("stuck-2-" + Guid.NewGuid().ToString("N"), "akka.persistence.journal.silent");
+        replays.ExpectMsg<SilentJournal.ReplayStarted>(Wait);
+        replays.ExpectMsg<SilentJournal.ReplayStarted>(Wait);
         for (int i = 0; i < 6; i++) StartCounter($"permit-{i}-{Guid.NewGuid():N}");
-        // The stuck actors keep both permits for at least their 300 ms recovery timeout.
-        ExpectNoMsg(TimeSpan.FromMilliseconds(150));
+        // The stuck actors keep both permits until their recovery times out (two silent 1 s intervals).
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         for (int i = 0; i < 6; i++) ExpectMsg("recovered 0", Wait);
     }
 
