@@ -33,7 +33,7 @@ public abstract partial class Eventsourced
             FailRecovery(e, null);
             return true;
         }
-        ChangeState(WaitingRecoveryPermit, "waiting for recovery permit");
+        _phase = Phase.WaitingRecoveryPermit;
         _persistence.RecoveryPermitter().Tell(RequestRecoveryPermit.Instance, Self);
         return true;
     }
@@ -42,7 +42,7 @@ public abstract partial class Eventsourced
     {
         if (message is not RecoveryPermitGranted) { StashInternally(); return true; }
         _holdsPermit = true;
-        ChangeState(RecoveryStarted, "recovery started (loading snapshot)");
+        _phase = Phase.LoadingSnapshot;
         ScheduleRecoveryTick();
         if (_recovery.FromSnapshot == SnapshotSelectionCriteria.None)
             Self.Tell(new LoadSnapshotResult(null, _recovery.ToSequenceNr), Self);
@@ -53,7 +53,7 @@ public abstract partial class Eventsourced
 
     // ---------------------------------------------------------------- 2. snapshot
 
-    private bool RecoveryStarted(object message)
+    private bool LoadingSnapshot(object message)
     {
         switch (message)
         {
@@ -66,7 +66,7 @@ public abstract partial class Eventsourced
                     var offer = new SnapshotOffer(selected.Metadata, selected.Snapshot);
                     if (!TryRecover(offer)) return true;
                 }
-                ChangeState(Recovering, "replaying events");
+                _phase = Phase.Replaying;
                 Journal.Tell(new ReplayMessages(LastSequenceNr + 1, result.ToSequenceNr, _recovery.ReplayMax, PersistenceId, Self), Self);
                 return true;
             case LoadSnapshotFailed failed:
@@ -83,7 +83,7 @@ public abstract partial class Eventsourced
 
     // ---------------------------------------------------------------- 3. replay
 
-    private bool Recovering(object message)
+    private bool Replaying(object message)
     {
         switch (message)
         {
@@ -127,7 +127,7 @@ public abstract partial class Eventsourced
         long highest = Math.Max(highestSequenceNr, LastSequenceNr);
         _sequenceNr = highest;
         LastSequenceNr = highest;
-        ChangeState(ProcessingCommands, "processing commands");
+        _phase = Phase.ProcessingCommands;
         ReturnPermit();
         try
         {
@@ -137,21 +137,18 @@ public abstract partial class Eventsourced
         {
             // Events persisted from the RecoveryCompleted handler are written like a command's.
             FlushBatch();
-            if (_pendingStashingPersistInvocations > 0) ChangeState(PersistingEvents, "persisting events");
+            if (_pendingStashingPersistInvocations > 0) _phase = Phase.PersistingEvents;
             else _internalStash.UnstashAll();
         }
     }
 
     private void FailRecovery(Exception cause, object? message)
     {
-        ChangeState(Failed, "failed");
+        _phase = Phase.Failed;
         ReturnPermit();
         try { OnRecoveryFailure(cause, message); }
         finally { Context.Stop(Self); }
     }
-
-    /// <summary>After a failure: everything is dropped while the stop is under way.</summary>
-    private static bool Failed(object message) => true;
 
     private void ReturnPermit()
     {

@@ -139,14 +139,14 @@ public abstract partial class Eventsourced
     /// </summary>
     private void AfterJournalResponse()
     {
-        if (_state == Failed) return;
+        if (_phase == Phase.Failed) return;
         FlushBatch();
         if (_pendingStashingPersistInvocations > 0)
         {
-            if (_state == ProcessingCommands) ChangeState(PersistingEvents, "persisting events");
+            if (_phase == Phase.ProcessingCommands) _phase = Phase.PersistingEvents;
             return;
         }
-        if (_state == PersistingEvents) ChangeState(ProcessingCommands, "processing commands");
+        if (_phase == Phase.PersistingEvents) _phase = Phase.ProcessingCommands;
         _internalStash.UnstashOne();
     }
 
@@ -154,7 +154,7 @@ public abstract partial class Eventsourced
     private void AfterCommand(bool failed)
     {
         FlushBatch();
-        if (_pendingStashingPersistInvocations > 0) ChangeState(PersistingEvents, "persisting events");
+        if (_pendingStashingPersistInvocations > 0) _phase = Phase.PersistingEvents;
         else if (failed) _internalStash.UnstashAll();
         else _internalStash.UnstashOne();
     }
@@ -163,7 +163,7 @@ public abstract partial class Eventsourced
     internal void AfterAsyncCommand()
     {
         FlushBatch();
-        if (_pendingStashingPersistInvocations > 0 && _state == ProcessingCommands) ChangeState(PersistingEvents, "persisting events");
+        if (_pendingStashingPersistInvocations > 0 && _phase == Phase.ProcessingCommands) _phase = Phase.PersistingEvents;
     }
 
     private void FlushBatch()
@@ -208,7 +208,7 @@ public abstract partial class Eventsourced
             case WriteMessageFailure f:
                 if (f.ActorInstanceId == _instanceId)
                 {
-                    ChangeState(Failed, "failed");
+                    _phase = Phase.Failed;
                     try { OnPersistFailure(f.Cause, f.Persistent.Payload, f.Persistent.SequenceNr); }
                     finally { Context.Stop(Self); }
                 }
