@@ -68,6 +68,50 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
             Context.System.EventStream.Publish(reason);
     }
 
+    private sealed class UntypedCounter(string pid, IActorRef probe) : UntypedPersistentActor
+    {
+        private int _value;
+
+        public override string PersistenceId { get; } = pid;
+
+        protected override void OnRecover(object message)
+        {
+            switch (message)
+            {
+                case int n: _value += n; break;
+                case RecoveryCompleted: probe.Tell($"untyped recovered {_value}"); break;
+            }
+        }
+
+        protected override void OnCommand(object message)
+        {
+            switch (message)
+            {
+                case int n: Persist(n, e => { _value += e; Sender.Tell(_value); }); break;
+                default: Unhandled(message); break;
+            }
+        }
+    }
+
+    [Fact]
+    public void An_UntypedPersistentActor_persists_recovers_and_reports_unhandled_commands()
+    {
+        var pid = "untyped-" + Guid.NewGuid().ToString("N");
+        var unhandled = CreateTestProbe();
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(UnhandledMessage));
+        var first = Sys.ActorOf(Props.Create(() => new UntypedCounter(pid, TestActor)));
+        ExpectMsg("untyped recovered 0", Wait);
+        first.Tell(4, TestActor);
+        ExpectMsg(4, Wait);
+        first.Tell("what?", TestActor);
+        Assert.Equal("what?", unhandled.ExpectMsg<UnhandledMessage>(Wait).Message);
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first, Wait);
+        Sys.ActorOf(Props.Create(() => new UntypedCounter(pid, TestActor)));
+        ExpectMsg("untyped recovered 4", Wait);
+    }
+
     private IActorRef StartCounter(string pid, string journal = "") =>
         Sys.ActorOf(Props.Create(() => new Counter(pid, journal, TestActor)));
 
