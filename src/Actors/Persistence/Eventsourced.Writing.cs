@@ -105,14 +105,14 @@ public abstract partial class Eventsourced
 
     // ---------------------------------------------------------------- states
 
-    private bool ProcessingCommands(object message)
+    private void ProcessingCommands(object message)
     {
         if (HandleJournalResponse(message))
         {
             AfterJournalResponse();
-            return true;
+            return;
         }
-        if (message is RecoveryTick) return true;
+        if (message is RecoveryTick) return;
         try
         {
             RunCommand(message);
@@ -123,14 +123,12 @@ public abstract partial class Eventsourced
             throw;
         }
         AfterCommand(failed: false);
-        return true;
     }
 
-    private bool PersistingEvents(object message)
+    private void PersistingEvents(object message)
     {
         if (HandleJournalResponse(message)) AfterJournalResponse();
         else if (message is not RecoveryTick) StashInternally();
-        return true;
     }
 
     /// <summary>
