@@ -18,7 +18,7 @@ public sealed class SqliteFileSharingSpec : ActorWarehouse.Actors.TestKit.TestKi
 
     private SqliteFileSharingSpec(TempDatabaseFile file) : base(PluginConfigs.Sqlite(file.Path)) => _file = file;
 
-    protected override void BeforeShutdown() => Sys.Terminate().ContinueWith(_ => _file.Dispose(), TaskScheduler.Default);
+    protected override void BeforeShutdown() => _file.DisposeAfter(Sys);
 
     private static Persistent Event(string pid, long seq, string payload) => new(payload, seq, pid, "", false, null, "w");
 
