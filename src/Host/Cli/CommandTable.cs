@@ -14,6 +14,8 @@ public static class CommandTable
         new Commands.DemoCommand(),
         new Commands.BenchActorsCommand(),
         new Commands.NodeCommand(),
+        new Commands.PbmCommand(),
+        new Commands.UpCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
