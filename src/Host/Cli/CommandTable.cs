@@ -7,6 +7,7 @@ public static class CommandTable
     public static readonly IReadOnlyList<ICliCommand> Commands =
     [
         new Commands.SqlCommand(),
+        new Commands.BenchPersistenceCommand(),
         new Commands.GenTpchCommand(),
         new Commands.SltCommand(),
         new Commands.BenchTpchCommand(),
