@@ -90,6 +90,8 @@ public sealed class HashJoinOperator : Operator
                 _finished = true;
                 break;
             }
+            // One probe batch can make hundreds of millions of pairs (a nested loop): check per chunk, not per batch.
+            _context.ThrowIfCancelled();
             ProcessChunk();
         }
         return _output.Count > 0 ? _output.Dequeue() : null;
