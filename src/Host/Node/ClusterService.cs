@@ -36,6 +36,12 @@ public sealed class ClusterService : INodeService
         }
 
         var hocon = ClusterNodeHocon.Build(options.ListenAddress, options.ClusterPort, options.Seeds, options.Roles, options.ClusterSecret);
+        if (options.DataFolder is { } data)
+        {
+            // Persistent actors of this node journal into the data folder, not the working directory.
+            var file = ClusterNodeHocon.Quote(Path.Combine(Path.GetFullPath(data), "persistence.db"));
+            hocon += $"akka.persistence.journal.sqlite.database-file = {file}\nakka.persistence.snapshot-store.sqlite.database-file = {file}\n";
+        }
         var system = ActorSystem.Create(options.SystemName, hocon);
         _system = system;
         context.Share(system);
