@@ -20,9 +20,13 @@ public sealed partial class Session
     /// </summary>
     private QueryResult ExecuteCopy(CopyStatement copy, Transaction transaction, CancellationToken ct)
     {
-        if (copy.Direction == CopyDirection.To)
-            throw new SqlException(SqlState.FeatureNotSupported, "COPY ... TO is not supported", copy.Position + 1);
-        if (copy.Path is null)
+        if (copy.Direction == Sql.Ast.CopyDirection.To)
+        {
+            if (copy.Path is not null)
+                throw new SqlException(SqlState.FeatureNotSupported, "COPY ... TO a file is not supported (use UNLOAD-free COPY ... TO STDOUT)", copy.Position + 1);
+            return ExecuteCopyToStdout(copy, transaction, ct);
+        }
+        if (copy.Path is null && _copyStreams?.Input is null)
             throw new SqlException(SqlState.FeatureNotSupported, "COPY FROM STDIN needs the wire protocol's copy mode", copy.Position + 1);
         var (schema, table) = DmlTarget(copy.Table!, transaction, "copy into");
         var definition = table.Definition;
@@ -31,7 +35,9 @@ public sealed partial class Session
         if (copy.Columns is null && !copy.Options.ExplicitIds) targets = targets.Where(o => definition.Columns[o].Identity is null).ToList();
         var options = MapCopyOptions(copy.Options, copy.Position);
         var columns = targets.Select(o => new CopyColumn(definition.Columns[o].Name, definition.Columns[o].Type, definition.Columns[o].NotNull)).ToList();
-        var reader = new CopyReader(copy.Path, definition.Name, columns, options);
+        var reader = copy.Path is null
+            ? StdinReader(copy, options, definition.Name, columns, _copyStreams!.Input!)
+            : new CopyReader(copy.Path, definition.Name, columns, options);
         var started = DateTime.UtcNow;
 
         var binder = new QueryBinder(BinderContextFor(transaction));

@@ -23,6 +23,10 @@ public sealed partial class Session
             SystemRelations = name => SystemRelationRows(name),
             Execute = plan => RunPlan(plan, _statementToken),
             Sequences = SequenceBinderFor(transaction, searchPath),
+            Parameters = _parameterValues,
+            ParameterInference = _parameterInference,
+            UserName = Identity.UserName,
+            DatabaseName = Identity.DatabaseName,
         };
     }
 

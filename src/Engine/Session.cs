@@ -14,12 +14,19 @@ public sealed partial class Session : IDisposable
     private Transaction? _transaction;
     private bool _disposed;
 
-    internal Session(Warehouse warehouse)
+    internal Session(Warehouse warehouse, SessionIdentity identity)
     {
         Warehouse = warehouse;
+        Identity = identity;
+        Settings.Initialize("session_authorization", identity.UserName);
+        Settings.Initialize("is_superuser", warehouse.Users.Find(identity.UserName) is { IsSuperuser: false } ? "off" : "on");
+        if (identity.ApplicationName.Length > 0) Settings.Initialize("application_name", identity.ApplicationName);
     }
 
     public Warehouse Warehouse { get; }
+
+    /// <summary>The connected user, database, backend pid and client (fixed for the session's life).</summary>
+    public SessionIdentity Identity { get; }
 
     /// <summary>SET / SHOW / RESET values of this session.</summary>
     public SessionSettings Settings { get; } = new();

@@ -65,6 +65,9 @@ public sealed class SessionSettings
         return Defaults.TryGetValue(name, out value!);
     }
 
+    /// <summary>Sets a value as the session starts (read-only settings included), without raising <see cref="Changed"/>.</summary>
+    internal void Initialize(string name, string value) => _values[name] = value;
+
     /// <summary>SET name = value (value already rendered as text).</summary>
     public void Set(string name, string value)
     {

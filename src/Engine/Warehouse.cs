@@ -53,7 +53,7 @@ public sealed partial class Warehouse : IDisposable
     public Session OpenSession()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new Session(this);
+        return new Session(this, SessionIdentity.Local(NextLocalPid()));
     }
 
     /// <summary>Rows rejected by COPY (Redshift's STL_LOAD_ERRORS), oldest first.</summary>

@@ -24,9 +24,11 @@ public static class CatalogSerializer
     private sealed record SequenceDto(long Id, string Schema, string Name, long Increment, long MinValue, long MaxValue, long Start, long Cache,
         bool Cycle, long LastValue, bool IsCalled);
 
-    /// <summary><paramref name="Sequences"/> is null in payloads written before sequences existed.</summary>
+    private sealed record UserDto(int Id, string Name, bool Superuser, bool CreateDb, string? Scram, string? Md5, string? ValidUntil, int ConnectionLimit);
+
+    /// <summary><paramref name="Sequences"/> and <paramref name="Users"/> are null in payloads written before they existed.</summary>
     private sealed record CatalogDto(int Format, long Version, long NextObjectId, List<string> Schemas, List<TableDto> Tables, List<ViewDto> Views,
-        List<SequenceDto>? Sequences);
+        List<SequenceDto>? Sequences, List<UserDto>? Users = null);
 
     private const int FormatVersion = 1;
 
@@ -44,7 +46,9 @@ public static class CatalogSerializer
             {
                 var value = catalog.SequenceValues.GetValueOrDefault(q.Id) ?? new SequenceValue(q.Start, false);
                 return new SequenceDto(q.Id, q.Schema, q.Name, q.Increment, q.MinValue, q.MaxValue, q.Start, q.Cache, q.Cycle, value.LastValue, value.IsCalled);
-            }).ToList());
+            }).ToList(),
+            catalog.Users.Values.Select(u => new UserDto(u.Id, u.Name, u.IsSuperuser, u.CanCreateDatabase, u.ScramSha256Verifier, u.Md5Password,
+                u.ValidUntil, u.ConnectionLimit)).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(dto);
     }
 
@@ -83,11 +87,20 @@ public static class CatalogSerializer
             sequences[sequence.QualifiedName] = sequence;
             values[q.Id] = new SequenceValue(q.LastValue, q.IsCalled);
         }
+        var users = ImmutableSortedDictionary.CreateBuilder<string, Security.UserAccount>(StringComparer.Ordinal);
+        foreach (var u in dto.Users ?? [])
+            users[u.Name] = new Security.UserAccount(u.Id, u.Name, u.Superuser, u.Scram, u.Md5)
+            {
+                CanCreateDatabase = u.CreateDb,
+                ValidUntil = u.ValidUntil,
+                ConnectionLimit = u.ConnectionLimit,
+            };
         return new CatalogVersion(dto.Version, dto.NextObjectId, ImmutableSortedSet.CreateRange(StringComparer.Ordinal, dto.Schemas),
             tables.ToImmutable(), views.ToImmutable())
         {
             Sequences = sequences.ToImmutable(),
             SequenceValues = values.ToImmutable(),
+            Users = users.ToImmutable(),
         };
     }
 }

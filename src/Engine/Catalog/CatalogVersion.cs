@@ -36,6 +36,14 @@ public sealed record CatalogVersion(
     /// </summary>
     public ImmutableSortedDictionary<long, SequenceValue> SequenceValues { get; init; } = ImmutableSortedDictionary<long, SequenceValue>.Empty;
 
+    /// <summary>Users by name (case-sensitive as created).</summary>
+    public ImmutableSortedDictionary<string, Security.UserAccount> Users { get; init; } =
+        ImmutableSortedDictionary.Create<string, Security.UserAccount>(StringComparer.Ordinal);
+
+    public CatalogVersion WithUser(Security.UserAccount user) => this with { Users = Users.SetItem(user.Name, user) };
+
+    public CatalogVersion WithoutUser(string name) => this with { Users = Users.Remove(name) };
+
     public static string Key(string schema, string name) => schema + "." + name;
 
     public bool SchemaExists(string schema) => Schemas.Contains(schema) || ReservedSchemas.Contains(schema);

@@ -41,6 +41,12 @@ public static class SqlState
     public const string NoActiveSqlTransaction = "25P01";
     public const string InFailedSqlTransaction = "25P02";
 
+    // Class 08 — Connection Exception
+    public const string ProtocolViolation = "08P01";
+
+    // Class 26 — Invalid SQL Statement Name
+    public const string InvalidSqlStatementName = "26000";
+
     // Class 28 — Invalid Authorization Specification
     public const string InvalidPassword = "28P01";
 

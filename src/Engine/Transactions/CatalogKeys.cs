@@ -2,7 +2,7 @@ using ActorWarehouse.Engine.Catalog;
 
 namespace ActorWarehouse.Engine.Transactions;
 
-/// <summary>Names of catalog objects for conflict detection: "schema:s", "table:s.n", "view:s.n", "sequence:s.n", "seqvalue:id".</summary>
+/// <summary>Names of catalog objects for conflict detection: "schema:s", "table:s.n", "view:s.n", "sequence:s.n", "seqvalue:id", "user:name".</summary>
 public static class CatalogKeys
 {
     public static string Schema(string schema) => "schema:" + schema;
@@ -16,6 +16,9 @@ public static class CatalogKeys
     /// <summary>A sequence's persisted position (by id), written apart from its definition.</summary>
     public static string SequenceValue(long id) => "seqvalue:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A user (by name).</summary>
+    public static string User(string name) => "user:" + name;
+
     /// <summary>The object a key names in <paramref name="catalog"/> (null when absent), compared by reference.</summary>
     public static object? Lookup(CatalogVersion catalog, string key)
     {
@@ -27,6 +30,7 @@ public static class CatalogKeys
             "schema" => catalog.Schemas.Contains(name) ? name : null,
             "table" => catalog.Tables.GetValueOrDefault(name),
             "sequence" => catalog.Sequences.GetValueOrDefault(name),
+            "user" => catalog.Users.GetValueOrDefault(name),
             "seqvalue" => catalog.SequenceValues.GetValueOrDefault(long.Parse(name, System.Globalization.CultureInfo.InvariantCulture)),
             _ => catalog.Views.GetValueOrDefault(name),
         };
@@ -50,6 +54,10 @@ public static class CatalogKeys
                 return source.Sequences.TryGetValue(name, out var sequence)
                     ? target with { Sequences = target.Sequences.SetItem(name, sequence) }
                     : target with { Sequences = target.Sequences.Remove(name) };
+            case "user":
+                return source.Users.TryGetValue(name, out var user)
+                    ? target with { Users = target.Users.SetItem(name, user) }
+                    : target with { Users = target.Users.Remove(name) };
             case "seqvalue":
             {
                 long id = long.Parse(name, System.Globalization.CultureInfo.InvariantCulture);

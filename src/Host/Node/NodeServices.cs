@@ -6,5 +6,6 @@ public static class NodeServices
     public static IReadOnlyList<INodeService> All(NodeOptions options) =>
     [
         new WarehouseService(),
+        new PgWire.PgWireService(),
     ];
 }

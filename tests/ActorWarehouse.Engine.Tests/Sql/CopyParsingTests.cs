@@ -3,6 +3,8 @@ using static ActorWarehouse.Engine.Tests.Sql.ParseHelpers;
 
 namespace ActorWarehouse.Engine.Tests.Sql;
 
+using CopyDirection = ActorWarehouse.Engine.Sql.Ast.CopyDirection;
+
 public sealed class CopyParsingTests
 {
     [Fact]

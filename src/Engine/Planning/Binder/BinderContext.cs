@@ -19,6 +19,12 @@ public sealed record BinderContext(CatalogVersion Catalog, IBlockStore Blocks, I
     /// <summary>Binds nextval/currval/setval; null where sequences are not available (they then resolve as unknown functions).</summary>
     public ISequenceFunctionBinder? Sequences { get; init; }
 
+    /// <summary>Values of $1..$n when a parameterized statement executes (bound as literals); null otherwise.</summary>
+    public IReadOnlyList<(Types.SqlType Type, object? Value)>? Parameters { get; init; }
+
+    /// <summary>Set while a statement is prepared: $n bind as <see cref="InferredParameter"/> whose types are inferred.</summary>
+    public ParameterTypeCollector? ParameterInference { get; init; }
+
     /// <summary>The first existing schema of the search path (where unqualified CREATE puts objects).</summary>
     public string CurrentSchema => SearchPath.FirstOrDefault(Catalog.SchemaExists) ?? CatalogVersion.DefaultSchema;
 

@@ -14,6 +14,8 @@ internal static class Coercion
     public static BoundExpr Cast(BoundExpr expr, SqlType target, bool isExplicit = false)
     {
         if (target.Id == TypeId.Unknown) return expr;
+        if (expr is InferredParameter { Type.Id: TypeId.Unknown } parameter)
+            return new InferredParameter(parameter.Index, parameter.Collector.Infer(parameter.Index, target), parameter.Collector);
         if (SameType(expr.Type, target, isExplicit)) return expr;
         if (expr is BoundLiteral literal)
         {

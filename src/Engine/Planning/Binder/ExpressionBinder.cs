@@ -52,7 +52,7 @@ internal sealed partial class ExpressionBinder
             StringLiteral s => new BoundLiteral(s.Value, SqlType.Unknown),
             TypedLiteral t => Coercion.Cast(new BoundLiteral(t.Text, SqlType.Unknown), t.Type, isExplicit: true),
             IntervalLiteral iv => new BoundLiteral(iv.Value, SqlType.Interval),
-            ParameterRef p => throw new SqlException(SqlState.UndefinedParameter, $"there is no parameter ${p.Index}", p.Position + 1),
+            ParameterRef p => BindParameter(p),
             DefaultValueExpr d => throw new SqlException(SqlState.SyntaxError, "DEFAULT is not allowed in this context", d.Position + 1),
             ColumnRef c => BindColumn(c),
             UnaryExpr u => BindUnary(u),
@@ -76,6 +76,18 @@ internal sealed partial class ExpressionBinder
             RowExpr r => throw new SqlException(SqlState.FeatureNotSupported, "row expressions are not supported here", r.Position + 1),
             _ => throw new SqlException(SqlState.FeatureNotSupported, $"expression {expr.GetType().Name} is not supported", expr.Position + 1),
         };
+    }
+
+    private BoundExpr BindParameter(ParameterRef p)
+    {
+        var context = Queries.Context;
+        if (context.Parameters is { } values && p.Index >= 1 && p.Index <= values.Count)
+        {
+            var (type, value) = values[p.Index - 1];
+            return new BoundLiteral(value, type);
+        }
+        if (context.ParameterInference is { } collector) return new InferredParameter(p.Index, collector.TypeOf(p.Index, p.Position), collector);
+        throw new SqlException(SqlState.UndefinedParameter, $"there is no parameter ${p.Index}", p.Position + 1);
     }
 
     /// <summary>Binds a condition (boolean result; unknown literals become boolean).</summary>

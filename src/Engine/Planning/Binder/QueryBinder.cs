@@ -91,6 +91,7 @@ internal sealed partial class QueryBinder
     {
         var binder = new ExpressionBinder(this, Scope.Empty(null), null, clause);
         var bound = Coercion.Cast(binder.Bind(expr), SqlType.BigInt);
+        if (bound is InferredParameter) return null; // preparing: the value comes at execution
         var folded = ConstantEvaluator.TryFold(bound)
             ?? throw new SqlException(SqlState.FeatureNotSupported, $"{clause} must be a constant", expr.Position + 1);
         if (folded.Value is null) return null;

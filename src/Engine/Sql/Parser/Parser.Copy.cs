@@ -4,6 +4,8 @@ using ActorWarehouse.Engine.Sql.Lexer;
 
 namespace ActorWarehouse.Engine.Sql.Parser;
 
+using CopyDirection = ActorWarehouse.Engine.Sql.Ast.CopyDirection;
+
 /// <summary>COPY in Redshift form (word options) and PostgreSQL forms (WITH (...) list and the old word list).</summary>
 internal sealed partial class Parser
 {

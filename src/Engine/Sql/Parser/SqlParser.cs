@@ -31,6 +31,20 @@ public static class SqlParser
         return statements[0];
     }
 
+    /// <summary>The highest $n in <paramref name="sql"/>[start, start+length) (0 when there is none).</summary>
+    public static int MaxParameterIndex(string sql, int start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        int max = 0;
+        foreach (var token in Lexer.SqlLexer.Tokenize(sql))
+        {
+            if (token.Kind != Lexer.TokenKind.Parameter || token.Start < start || token.Start >= start + length) continue;
+            if (int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
+                max = Math.Max(max, n);
+        }
+        return max;
+    }
+
     /// <summary>Parses a standalone scalar expression (for defaults, tests and tools).</summary>
     public static Expr ParseExpression(string sql)
     {
