@@ -143,6 +143,9 @@ public sealed partial class Session : IDisposable
         CreateIndexStatement c => ExecuteCreateIndex(c, transaction),
         DropIndexStatement d => ExecuteDropIndex(d),
         LockStatement l => ExecuteLock(l, transaction),
+        CreateUserStatement c => ExecuteCreateUser(c, transaction),
+        AlterUserStatement a => ExecuteAlterUser(a, transaction),
+        DropUserStatement d => ExecuteDropUser(d, transaction),
         _ => throw new SqlException(SqlState.FeatureNotSupported, $"{StatementName(statement)} is not supported", statement.Position + 1),
     };
 

@@ -89,6 +89,7 @@ public static class SqlState
 
     // Class 55 — Object Not In Prerequisite State
     public const string ObjectNotInPrerequisiteState = "55000";
+    public const string ObjectInUse = "55006";
     public const string CantChangeRuntimeParam = "55P02";
 
     // Class 57 — Operator Intervention
