@@ -20,6 +20,8 @@ internal sealed class MessageReader(Stream stream, int maxMessageSize, int maxSm
     private int _start;
     private int _end;
     private Task<int>? _pendingFill;
+    private CancellationTokenSource? _stopWatching;
+    private volatile bool _watchSawEnd;
     private bool _endOfStream;
 
     public byte MessageType { get; private set; }
@@ -59,20 +61,50 @@ internal sealed class MessageReader(Stream stream, int maxMessageSize, int maxSm
     }
 
     /// <summary>
-    /// Starts one read into the free tail of the buffer (if there is room and none is outstanding) and calls
-    /// <paramref name="onDisconnect"/> when it reports the end of the stream.
+    /// Keeps reading into the free tail of the buffer until <see cref="StopWatching"/> (or the buffer is full), and
+    /// calls <paramref name="onDisconnect"/> when the client hangs up. Pipelined messages that arrive meanwhile stay
+    /// buffered for <see cref="ReadMessageAsync"/>. Relies on a cancelled socket read consuming no data (true for .NET
+    /// sockets: a receive is either cancelled before it takes bytes or completes with them).
     /// </summary>
     public void WatchForDisconnect(Action onDisconnect)
     {
         if (_pendingFill is not null || _endOfStream) return;
         if (_start == _end) _start = _end = 0;
         if (_end == _buffer.Length) return;
-        var fill = stream.ReadAsync(_buffer.AsMemory(_end)).AsTask();
-        _pendingFill = fill;
-        fill.ContinueWith(static (t, state) =>
+        _stopWatching = new CancellationTokenSource();
+        _pendingFill = WatchAsync(onDisconnect, _end, _stopWatching.Token);
+    }
+
+    /// <summary>Ends the watch started by <see cref="WatchForDisconnect"/>; its bytes are collected by the next read.</summary>
+    public void StopWatching() => _stopWatching?.Cancel();
+
+    private async Task<int> WatchAsync(Action onDisconnect, int offset, CancellationToken stop)
+    {
+        int total = 0;
+        while (offset + total < _buffer.Length)
         {
-            if (t.IsFaulted || t.IsCanceled || t.Result == 0) ((Action)state!)();
-        }, onDisconnect, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            int read;
+            try
+            {
+                read = await stream.ReadAsync(_buffer.AsMemory(offset + total), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return total;
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+            {
+                read = 0;
+            }
+            if (read == 0)
+            {
+                _watchSawEnd = true;
+                onDisconnect();
+                return total;
+            }
+            total += read;
+        }
+        return total;
     }
 
     private async ValueTask<bool> EnsureBufferedAsync(int count, CancellationToken cancellationToken)
@@ -89,19 +121,13 @@ internal sealed class MessageReader(Stream stream, int maxMessageSize, int maxSm
     {
         if (_pendingFill is { } pending)
         {
-            int got;
-            try
-            {
-                got = await pending.WaitAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                got = 0;
-            }
+            int got = await pending.WaitAsync(cancellationToken);
             _pendingFill = null;
-            if (got == 0) return MarkEnd();
+            _stopWatching?.Dispose();
+            _stopWatching = null;
             _end += got;
-            return true;
+            if (got > 0) return true;
+            if (_watchSawEnd) return MarkEnd();
         }
         if (_endOfStream) return false;
         MakeRoom(needed);

@@ -139,6 +139,7 @@ internal sealed partial class PgConnection : IDisposable
 
     private void EndStatement(CancellationTokenSource source)
     {
+        _reader.StopWatching();
         lock (_cancelLock) _running = null;
         source.Dispose();
     }
