@@ -35,8 +35,8 @@ public sealed record WireSltTarget(string Host, int Port, string User, string Pa
 /// Runs a test file through the wire protocol with Npgsql, on one connection. Results are requested in
 /// text format, so values are the server's own text output (what psql prints); the type OID of each
 /// RowDescription field decides the physical value the renderer sees, mirroring
-/// <see cref="WarehouseSltDatabase"/>. The server holds one database for all files, so the tables and
-/// views a file creates are dropped when it ends (a fresh database per file, as in embedded mode).
+/// <see cref="WarehouseSltDatabase"/>. The server holds one database for all files, so the tables,
+/// views, sequences and schemas a file creates are dropped when it ends (a fresh database per file, as in embedded mode).
 /// </summary>
 public sealed partial class WireSltDatabase : ISltDatabase
 {
@@ -133,16 +133,15 @@ public sealed partial class WireSltDatabase : ISltDatabase
         return new SltResultSet(columns, rows);
     }
 
-    /// <summary>Remembers the tables and views a successful statement created, to drop them at the end of the file.</summary>
+    /// <summary>Remembers the tables, views, sequences and schemas a successful statement created, to drop them at the end of the file.</summary>
     private void Track(string sql)
     {
         foreach (Match match in CreatedObject().Matches(sql))
         {
-            string kind = match.Groups[1].Value.ToLowerInvariant() == "view" ? "view" : "table";
-            _created.Add((kind, match.Groups[2].Value));
+            _created.Add((match.Groups[1].Value.ToLowerInvariant(), match.Groups[2].Value));
         }
     }
 
-    [GeneratedRegex(@"(?:^|;)\s*create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(table|view)\s+(?:if\s+not\s+exists\s+)?(""[^""]+""|[^\s(;]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|;)\s*create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary)\s+)?(table|view|sequence|schema)\s+(?:if\s+not\s+exists\s+)?(""[^""]+""|[^\s(;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreatedObject();
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ActorWarehouse.Host.Tests.Clients;
 
 /// <summary>
-/// `aw slt --host/--port` against a real aw node: a selection of the project's tests/sql files and a
+/// `aw slt --host/--port` against a real aw node: the project's tests/sql/*.slt files and a
 /// representative part of the sqlite corpus pass through the wire protocol (Npgsql, text results), with
 /// the same expectations as the embedded runs of <c>SltCorpusSpec</c>. The whole corpus through the
 /// wire is measured outside CI (see the clients report); these files keep the CI time small.
@@ -14,11 +14,23 @@ public sealed partial class WireSltSpec(AwNodeFixture fixture) : IClassFixture<A
 {
     private static readonly TimeSpan FileTimeout = TimeSpan.FromMinutes(5);
 
-    public static TheoryData<string> ProjectFiles() =>
-        ["types.slt", "expressions.slt", "aggregates.slt", "joins.slt", "subqueries.slt", "dml.slt", "ddl.slt", "copy.slt"];
+    public static TheoryData<string> ProjectFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(TestPaths.ProjectSlt, "*.slt").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
+        return data;
+    }
 
+    /// <summary>
+    /// One file of each family of the corpus (about 40 s through the wire on 2 cores). The rest (select4,
+    /// select5, aggregates/slt_good_41: about 2 more minutes) runs embedded in SltCorpusSpec; all of it
+    /// passed through the wire when measured (33,425 passed, 0 failed, 9,655 skipped, 3 min).
+    /// </summary>
     public static TheoryData<string> SqliteFiles() =>
-        ["test/select1.test", "test/select2.test", "test/random/aggregates/slt_good_129.test"];
+    [
+        "test/select1.test", "test/select2.test", "test/select3.test", "test/random/aggregates/slt_good_129.test",
+        "test/random/expr/slt_good_1.test", "test/random/groupby/slt_good_13.test",
+    ];
 
     [Theory]
     [MemberData(nameof(ProjectFiles))]
