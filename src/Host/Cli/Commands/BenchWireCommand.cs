@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using ActorWarehouse.Engine;
+using ActorWarehouse.Host.PgWire;
+using ActorWarehouse.Host.PgWire.Client;
+
+namespace ActorWarehouse.Host.Cli.Commands;
+
+/// <summary>
+/// <c>aw bench wire</c>: the SQL endpoint's speed as a client sees it.
+/// <list type="bullet">
+/// <item>simple-query round trips per second (<c>select 1</c>) with 1 and with 32 connections;</item>
+/// <item>rows per second streaming a 1,000,000-row, 3-column result (a table the command creates once).</item>
+/// </list>
+/// Without <c>--host</c> it starts an in-memory warehouse with a wire server in this process; with
+/// <c>--host/--port/--user/--password</c> it measures any PostgreSQL-protocol server (e.g. PostgreSQL 15).
+/// </summary>
+public sealed class BenchWireCommand : ICliCommand
+{
+    public string Name => "bench wire";
+
+    public string Summary => "measure the SQL wire endpoint: round trips/s (1 and 32 connections), rows/s streamed";
+
+    private const string Usage = "usage: aw bench wire [--host H --port P --user U --password PW --database D] [--seconds N] [--rows N]";
+    private const string RowsTable = "aw_bench_rows";
+    private const string DigitsTable = "aw_bench_digits";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        CliArguments parsed;
+        try
+        {
+            parsed = new CliArguments(args, new HashSet<string> { "--host", "--port", "--user", "--password", "--database", "--seconds", "--rows" }, new HashSet<string>());
+            if (parsed.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{parsed.Positional[0]}'");
+        }
+        catch (CliUsageException e)
+        {
+            Console.Error.WriteLine($"aw bench wire: {e.Message}");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var seconds = TimeSpan.FromSeconds(parsed.Number("--seconds") ?? 5);
+        long rows = (long)(parsed.Number("--rows") ?? 1_000_000);
+        var host = parsed.Value("--host");
+
+        Warehouse? warehouse = null;
+        PgWireServer? server = null;
+        string user, password, database;
+        int port;
+        if (host is null)
+        {
+            password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+            user = PgWireService.AdminUser;
+            warehouse = Warehouse.OpenInMemory();
+            database = warehouse.DatabaseName;
+            warehouse.Users.EnsureSuperuser(user, password);
+            server = new PgWireServer(warehouse, new PgWireServerOptions { Port = 0 });
+            server.Start();
+            host = "127.0.0.1";
+            port = server.Port;
+            Console.WriteLine($"# in-process ActorWarehouse wire server on {server.EndPoint}");
+        }
+        else
+        {
+            port = (int)(parsed.Number("--port") ?? 5439);
+            user = parsed.Value("--user") ?? PgWireService.AdminUser;
+            password = parsed.Value("--password") ?? Environment.GetEnvironmentVariable("PGPASSWORD") ?? "";
+            database = parsed.Value("--database") ?? "dev";
+            Console.WriteLine($"# server {host}:{port}, user {user}, database {database}");
+        }
+        Console.WriteLine($"# {Environment.ProcessorCount} cores, {seconds.TotalSeconds:0.#} s per round-trip measurement");
+        try
+        {
+            Task<PgWireClient> Connect() => PgWireClient.ConnectAsync(host, port, user, password, database, cancellationToken);
+            foreach (int connections in new[] { 1, 32 })
+            {
+                double perSecond = await RoundTripsAsync(Connect, connections, seconds, cancellationToken);
+                Console.WriteLine($"round trips, {connections,2} connection{(connections == 1 ? " " : "s")}: {perSecond,12:N0} queries/s");
+            }
+            await using var client = await Connect();
+            await PrepareRowsAsync(client, rows, cancellationToken);
+            var (rowsPerSecond, megabytesPerSecond, elapsed) = await StreamAsync(client, rows, cancellationToken);
+            Console.WriteLine($"streaming {rows:N0} rows x 3 columns: {rowsPerSecond,12:N0} rows/s ({megabytesPerSecond:N1} MB/s of DataRows, {elapsed.TotalSeconds:0.00} s)");
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+        {
+            Console.Error.WriteLine($"aw bench wire: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            if (server is not null) await server.DisposeAsync();
+            warehouse?.Dispose();
+        }
+    }
+
+    private static async Task<double> RoundTripsAsync(Func<Task<PgWireClient>> connect, int connections, TimeSpan duration, CancellationToken ct)
+    {
+        var clients = new PgWireClient[connections];
+        for (int i = 0; i < connections; i++) clients[i] = await connect();
+        try
+        {
+            // Warm up (JIT, first-query paths) before timing.
+            foreach (var client in clients) Check(await client.QueryAsync("select 1", ct));
+            long total = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(clients.Select(client => Task.Run(async () =>
+            {
+                long count = 0;
+                while (clock.Elapsed < duration)
+                {
+                    Check(await client.QueryAsync("select 1", ct));
+                    count++;
+                }
+                Interlocked.Add(ref total, count);
+            }, ct)));
+            return total / clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Creates the streamed table once (id, amount, label) as a cross join of a digits table with itself (fast on every
+    /// server), unless it already holds the requested rows.
+    /// </summary>
+    private static async Task PrepareRowsAsync(PgWireClient client, long rows, CancellationToken ct)
+    {
+        var existing = await client.QueryAsync($"select id from {RowsTable} where id = {rows}", ct);
+        if (existing.Error is null && existing.Rows == 1) return;
+        long side = (long)Math.Ceiling(Math.Sqrt(rows));
+        await client.QueryAsync($"drop table if exists {RowsTable}", ct);
+        await client.QueryAsync($"drop table if exists {DigitsTable}", ct);
+        Check(await client.QueryAsync($"create table {DigitsTable} (x bigint)", ct));
+        var values = string.Join(", ", Enumerable.Range(0, (int)side).Select(i => $"({i})"));
+        Check(await client.QueryAsync($"insert into {DigitsTable} values {values}", ct));
+        const string n = "(a.x * {0} + b.x)";
+        var id = string.Format(CultureInfo.InvariantCulture, n, side);
+        Check(await client.QueryAsync(
+            $"create table {RowsTable} as select {id} + 1 as id, {id} * 3 as amount, 'row-' || cast({id} as varchar) as label " +
+            $"from {DigitsTable} a cross join {DigitsTable} b where {id} < {rows}", ct));
+    }
+
+    private static async Task<(double RowsPerSecond, double MegabytesPerSecond, TimeSpan Elapsed)> StreamAsync(PgWireClient client, long rows, CancellationToken ct)
+    {
+        Check(await client.QueryAsync($"select id, amount, label from {RowsTable} where id <= 1000", ct));
+        var clock = Stopwatch.StartNew();
+        var outcome = await client.QueryAsync($"select id, amount, label from {RowsTable}", ct);
+        clock.Stop();
+        Check(outcome);
+        if (outcome.Rows != rows) throw new InvalidOperationException($"expected {rows} rows, got {outcome.Rows}");
+        return (outcome.Rows / clock.Elapsed.TotalSeconds, outcome.Bytes / 1e6 / clock.Elapsed.TotalSeconds, clock.Elapsed);
+    }
+
+    private static void Check(PgQueryOutcome outcome)
+    {
+        if (outcome.Error is not null) throw new InvalidOperationException(outcome.Error);
+    }
+}
