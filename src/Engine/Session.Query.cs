@@ -18,9 +18,11 @@ public sealed partial class Session
     internal BinderContext BinderContextFor(Transaction transaction)
     {
         var searchPath = BinderContext.ParseSearchPath(Settings.SearchPath);
+        var snapshot = new Lazy<SystemCatalog.CatalogSnapshot>(() => CatalogSnapshotFor(transaction, searchPath));
         return new(transaction.Working, Warehouse.Blocks, searchPath)
         {
-            SystemRelations = name => SystemRelationRows(name),
+            SystemRelations = (schema, name) => SystemRelationPlan(schema, name, searchPath, snapshot),
+            CatalogFunctions = new SystemCatalog.CatalogFunctions(this, () => snapshot.Value),
             Execute = plan => RunPlan(plan, _statementToken),
             Sequences = SequenceBinderFor(transaction, searchPath),
             Parameters = _parameterValues,

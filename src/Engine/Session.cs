@@ -21,7 +21,10 @@ public sealed partial class Session : IDisposable
         Settings.Initialize("session_authorization", identity.UserName);
         Settings.Initialize("is_superuser", warehouse.Users.Find(identity.UserName) is { IsSuperuser: false } ? "off" : "on");
         if (identity.ApplicationName.Length > 0) Settings.Initialize("application_name", identity.ApplicationName);
+        _activity = warehouse.Activity.Register(identity, warehouse.Users.Find(identity.UserName)?.Id ?? 1);
     }
+
+    private readonly Activity.SessionActivity _activity;
 
     public Warehouse Warehouse { get; }
 
@@ -63,6 +66,24 @@ public sealed partial class Session : IDisposable
     }
 
     private QueryResult ExecuteStatement(Statement statement, string sql, CancellationToken cancellationToken)
+    {
+        long queryId = Warehouse.Activity.Start(_activity, StatementText(sql, statement), Settings.TryGet("query_group", out var group) ? group : "default");
+        if (_transaction is not null) _activity.TransactionStart ??= DateTime.UtcNow;
+        bool aborted = true;
+        try
+        {
+            var result = ExecuteTracked(statement, sql, cancellationToken);
+            aborted = false;
+            return result;
+        }
+        finally
+        {
+            Warehouse.Activity.Finish(_activity, queryId, aborted, _transaction is not null);
+            if (_transaction is null) _activity.TransactionStart = null;
+        }
+    }
+
+    private QueryResult ExecuteTracked(Statement statement, string sql, CancellationToken cancellationToken)
     {
         if (statement is TransactionStatement control) return ExecuteTransactionControl(control);
         if (_transaction is { Failed: true })
@@ -197,6 +218,7 @@ public sealed partial class Session : IDisposable
         if (_disposed) return;
         _disposed = true;
         _transaction = null;
+        Warehouse.Activity.Unregister(_activity);
         foreach (var (schema, name) in _temporaryTables)
         {
             try

@@ -10,6 +10,12 @@ public sealed partial class Warehouse
     private int _nextLocalPid = 1_000_000;
     private UserDirectory? _users;
 
+    /// <summary>Open sessions and the statement history (pg_stat_activity, stv_inflight, stl_query).</summary>
+    public Activity.ActivityRegistry Activity { get; } = new();
+
+    /// <summary>When this warehouse was opened (pg_postmaster_start_time()).</summary>
+    public DateTime StartTime { get; } = DateTime.UtcNow;
+
     /// <summary>The database name clients connect to.</summary>
     public string DatabaseName => DefaultDatabaseName;
 

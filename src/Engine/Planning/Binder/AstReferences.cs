@@ -34,6 +34,7 @@ public static class AstReferences
         ExistsExpr s => InQuery(s.Subquery, schema, name),
         InSubqueryExpr s => InQuery(s.Subquery, schema, name) || InExpr(s.Operand, schema, name),
         QuantifiedComparisonExpr q => InQuery(q.Subquery, schema, name) || InExpr(q.Left, schema, name),
+        ArraySubqueryExpr a => InQuery(a.Subquery, schema, name),
         _ => AstWalker.Children(e).Any(c => InExpr(c, schema, name)),
     };
 }

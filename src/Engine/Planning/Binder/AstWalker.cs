@@ -20,6 +20,9 @@ internal static class AstWalker
         QuantifiedComparisonExpr q => [q.Left],
         CaseExpr c => [.. c.Operand is null ? [] : new[] { c.Operand }, .. c.Whens.SelectMany(w => new[] { w.Condition, w.Result }), .. c.Else is null ? [] : new[] { c.Else }],
         CastExpr c => [c.Operand],
+        CatalogCastExpr c => [c.Operand],
+        ArrayConstructorExpr a => a.Items,
+        ArrayComparisonExpr a => [a.Left, a.Array],
         AtTimeZoneExpr a => [a.Operand, a.Zone],
         RowExpr r => r.Items,
         ExtractExpr x => [x.Source],
@@ -65,5 +68,5 @@ internal static class AstWalker
     }
 
     public static bool ContainsSubquery(Expr e) =>
-        Contains(e, x => x is ScalarSubqueryExpr or ExistsExpr or InSubqueryExpr or QuantifiedComparisonExpr);
+        Contains(e, x => x is ScalarSubqueryExpr or ExistsExpr or InSubqueryExpr or QuantifiedComparisonExpr or ArraySubqueryExpr);
 }

@@ -13,8 +13,11 @@ public sealed record BinderContext(CatalogVersion Catalog, IBlockStore Blocks, I
     /// <summary>Runs a plan during binding (recursive CTEs are computed to rows before the statement runs).</summary>
     public Func<Logical.LogicalPlan, IReadOnlyList<Columnar.Batch>>? Execute { get; init; }
 
-    /// <summary>Resolves built-in relations (stl_load_errors, ...) not found in the catalog; null when unknown.</summary>
-    public Func<string, (Logical.LogicalPlan Plan, IReadOnlyList<string> Names)?>? SystemRelations { get; init; }
+    /// <summary>Resolves built-in relations (schema as written or null, name) not found in the catalog; null when unknown.</summary>
+    public Func<string?, string, (Logical.LogicalPlan Plan, IReadOnlyList<string> Names)?>? SystemRelations { get; init; }
+
+    /// <summary>Binds catalog functions (version(), pg_get_userbyid, format_type, ...) and casts to regclass/oid/name; null where unavailable.</summary>
+    public ICatalogFunctionBinder? CatalogFunctions { get; init; }
 
     /// <summary>Binds nextval/currval/setval; null where sequences are not available (they then resolve as unknown functions).</summary>
     public ISequenceFunctionBinder? Sequences { get; init; }

@@ -46,6 +46,7 @@ internal sealed partial class ExpressionBinder
                 return sequences.Bind(f.Name, f.Arguments.Select(Bind).ToList(), f.Position);
         }
         var args = f.Arguments.Select((a, i) => i == 0 && IsDatePartWord(f, a) ? new BoundLiteral(((ColumnRef)a).Name, SqlType.Unknown) : Bind(a)).ToList();
+        if (Queries.Context.CatalogFunctions?.TryBindFunction(f.Name, args, f.Position) is { } catalogFunction) return catalogFunction;
         return Call(f.Name, args, f.Position);
     }
 

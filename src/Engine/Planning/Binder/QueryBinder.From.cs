@@ -98,7 +98,7 @@ internal sealed partial class QueryBinder
                 _viewsInExpansion.Remove(key);
             }
         }
-        if (SystemRelations.TryBind(this, schema, name.Name) is { } system)
+        if (SystemRelations.TryBind(this, name.Schema, name.Name) is { } system)
             return Expose(system.Plan, system.Names, n.Alias, n.Alias?.Name ?? name.Name, null);
         throw new SqlException(SqlState.UndefinedTable, $"relation \"{name}\" does not exist", n.Position + 1);
     }

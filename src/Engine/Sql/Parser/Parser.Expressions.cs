@@ -144,7 +144,10 @@ internal sealed partial class Parser
             Quantifier quantifier = quantifierToken.Text == "all" ? Quantifier.All : Quantifier.Any;
             if (!QueryStartsAt(1))
             {
-                throw NotSupported("array comparisons with ANY/ALL", quantifierToken.Start);
+                ExpectSymbol("(");
+                Expr array = ParseExpression();
+                ExpectSymbol(")");
+                return new ArrayComparisonExpr(position, op, quantifier, left, array);
             }
             ExpectSymbol("(");
             Query subquery = ParseQuery();
@@ -244,9 +247,14 @@ internal sealed partial class Parser
     private Expr ParseOtherOperators()
     {
         Expr left = ParseAdditive();
-        while (Current.Kind == TokenKind.Symbol)
+        while (Current.Kind == TokenKind.Symbol || (IsWord("operator") && Peek().IsSymbol("(")))
         {
             Token t = Current;
+            if (t.Kind == TokenKind.Identifier)
+            {
+                left = ParseOperatorSyntax(left);
+                continue;
+            }
             switch (t.Text)
             {
                 case "||": left = Binary(BinaryOperator.Concat, left); break;
@@ -271,6 +279,51 @@ internal sealed partial class Parser
             }
         }
         return left;
+    }
+
+    /// <summary>
+    /// <c>OPERATOR([schema.]op)</c> as psql writes regex matches (<c>OPERATOR(pg_catalog.~)</c>); it has the precedence of
+    /// "any other operator" whatever the symbol.
+    /// </summary>
+    private Expr ParseOperatorSyntax(Expr left)
+    {
+        int position = Advance().Start;
+        ExpectSymbol("(");
+        if (Current.Kind == TokenKind.Identifier && Peek().IsSymbol("."))
+        {
+            string schema = Advance().Text;
+            if (schema != "pg_catalog")
+            {
+                throw new SqlException(SqlState.InvalidSchemaName, $"schema \"{schema}\" does not exist", position + 1);
+            }
+            Advance();
+        }
+        Token symbol = Current.Kind == TokenKind.Symbol ? Advance() : throw Unexpected();
+        ExpectSymbol(")");
+        Expr right = ParseAdditive();
+        BinaryOperator? op = symbol.Text switch
+        {
+            "~" => BinaryOperator.RegexMatch,
+            "~*" => BinaryOperator.RegexIMatch,
+            "!~" => BinaryOperator.NotRegexMatch,
+            "!~*" => BinaryOperator.NotRegexIMatch,
+            "||" => BinaryOperator.Concat,
+            "+" => BinaryOperator.Add,
+            "-" => BinaryOperator.Subtract,
+            "*" => BinaryOperator.Multiply,
+            "/" => BinaryOperator.Divide,
+            "%" => BinaryOperator.Modulo,
+            _ => ComparisonOperator(symbol),
+        };
+        if (op is { } known)
+        {
+            return new BinaryExpr(position, known, left, right);
+        }
+        if (symbol.Text is "~~" or "~~*" or "!~~" or "!~~*")
+        {
+            return new LikeExpr(position, symbol.Text.Contains('*') ? LikeKind.ILike : LikeKind.Like, left, right, null, symbol.Text[0] == '!');
+        }
+        throw new SqlException(SqlState.UndefinedFunction, $"operator does not exist: {symbol.Text}", symbol.Start + 1);
     }
 
     private BinaryExpr Binary(BinaryOperator op, Expr left)
@@ -386,7 +439,7 @@ internal sealed partial class Parser
             if (IsSymbol("::"))
             {
                 int position = Advance().Start;
-                expr = new CastExpr(position, expr, ParseType());
+                expr = ParseCastTarget(position, expr);
             }
             else if (IsSymbol("["))
             {
@@ -394,7 +447,7 @@ internal sealed partial class Parser
             }
             else if (IsWord("collate"))
             {
-                throw NotSupported("COLLATE", Current.Start);
+                SkipDefaultCollation();
             }
             else
             {
@@ -511,6 +564,17 @@ internal sealed partial class Parser
             case "exists":
                 Advance();
                 return new ExistsExpr(t.Start, ParseParenthesizedQuery());
+            case "array" when Peek().IsSymbol("(") && QueryStartsAt(2):
+                Advance();
+                return new ArraySubqueryExpr(t.Start, ParseParenthesizedQuery());
+            case "array" when Peek().IsSymbol("["):
+            {
+                Advance();
+                Advance();
+                List<Expr> items = IsSymbol("]") ? [] : ParseCommaList(ParseExpression);
+                ExpectSymbol("]");
+                return new ArrayConstructorExpr(t.Start, items);
+            }
             case "array":
                 throw NotSupported("arrays", t.Start);
             case "row" when call:
@@ -729,9 +793,9 @@ internal sealed partial class Parser
         ExpectSymbol("(");
         Expr operand = ParseExpression();
         ExpectWord("as");
-        SqlType type = ParseType();
+        Expr cast = ParseCastTarget(position, operand);
         ExpectSymbol(")");
-        return new CastExpr(position, operand, type);
+        return cast;
     }
 
     /// <summary>Redshift's CONVERT(type, expr).</summary>

@@ -487,6 +487,40 @@ public static class SqlPrinter
                     Expr(c.Operand);
                     Append(" AS " + PrintType(c.Type) + ")");
                     break;
+                case CatalogCastExpr c:
+                    Append("CAST(");
+                    Expr(c.Operand);
+                    Append(" AS " + c.Type switch
+                    {
+                        CatalogType.Oid => "oid",
+                        CatalogType.RegClass => "regclass",
+                        CatalogType.RegType => "regtype",
+                        CatalogType.RegProc => "regproc",
+                        CatalogType.RegNamespace => "regnamespace",
+                        CatalogType.RegRole => "regrole",
+                        CatalogType.Name => "name",
+                        CatalogType.Char1 => "\"char\"",
+                        CatalogType.Xid => "xid",
+                        _ => "text[]",
+                    } + ")");
+                    break;
+                case ArraySubqueryExpr a:
+                    Append("ARRAY(");
+                    Query(a.Subquery);
+                    Append(")");
+                    break;
+                case ArrayConstructorExpr a:
+                    Append("ARRAY[");
+                    List(a.Items, Expr);
+                    Append("]");
+                    break;
+                case ArrayComparisonExpr a:
+                    Append("(");
+                    Expr(a.Left);
+                    Append(" " + a.Operator.Symbol() + (a.Quantifier == Quantifier.All ? " ALL (" : " ANY ("));
+                    Expr(a.Array);
+                    Append("))");
+                    break;
                 case AtTimeZoneExpr a:
                     Append("(");
                     Expr(a.Operand);

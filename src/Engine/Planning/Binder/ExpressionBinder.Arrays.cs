@@ -1,0 +1,104 @@
+using ActorWarehouse.Engine.Columnar;
+using ActorWarehouse.Engine.Errors;
+using ActorWarehouse.Engine.Functions;
+using ActorWarehouse.Engine.Functions.Kernels;
+using ActorWarehouse.Engine.Planning.Bound;
+using ActorWarehouse.Engine.Sql.Ast;
+using ActorWarehouse.Engine.Types;
+
+namespace ActorWarehouse.Engine.Planning.Binder;
+
+/// <summary>
+/// Catalog casts and the array forms client catalog queries use. Arrays are carried in their text form ('{a,b}'):
+/// ARRAY(subquery) aggregates the column with listagg, ARRAY[...] concatenates, x = ANY(array) tests membership.
+/// </summary>
+internal sealed partial class ExpressionBinder
+{
+    private BoundExpr BindCatalogCast(CatalogCastExpr c)
+    {
+        var operand = Bind(c.Operand);
+        if (Queries.Context.CatalogFunctions is { } catalog) return catalog.BindCast(c.Type, operand, c.Position);
+        return c.Type switch
+        {
+            CatalogType.Oid => Coercion.Cast(operand, SqlType.Integer, isExplicit: true),
+            CatalogType.Xid => Coercion.Cast(operand, SqlType.BigInt, isExplicit: true),
+            CatalogType.Name or CatalogType.Char1 or CatalogType.Array => Coercion.Cast(operand, SqlType.Text, isExplicit: true),
+            _ => throw new SqlException(SqlState.FeatureNotSupported, $"casts to {c.Type.ToString().ToLowerInvariant()} are not supported here", c.Position + 1),
+        };
+    }
+
+    /// <summary>ARRAY(SELECT x FROM ... [ORDER BY ...]) → (SELECT coalesce('{' || listagg(x::text, ',') || '}', '{}') FROM ...).</summary>
+    private BoundExpr BindArraySubquery(ArraySubqueryExpr a)
+    {
+        int at = a.Position;
+        var query = a.Subquery;
+        if (query is { With: null, Limit: null, Offset: null, Body: SelectQuery { Items: [ExprSelectItem item], GroupBy.Count: 0, Having: null, Distinct: false } select })
+        {
+            var order = query.OrderBy.Select(o => o.Expr is IntegerLiteral { Value: 1 } ? o with { Expr = item.Expr } : o).ToList();
+            var body = select with { Items = [new ExprSelectItem(at, Collect(item.Expr, order, at), null)] };
+            return Bind(new ScalarSubqueryExpr(at, new Query(at, null, body, [], null, null)));
+        }
+        var value = new ColumnRef(at, ["__array", "v"]);
+        var wrapped = new SelectQuery(at, false, [new ExprSelectItem(at, Collect(value, [], at), null)],
+            [new SubqueryTableRef(at, query, new TableAlias(at, "__array", ["v"]), false)], null, [], null, []);
+        return Bind(new ScalarSubqueryExpr(at, new Query(at, null, wrapped, [], null, null)));
+    }
+
+    private static Expr Collect(Expr element, IReadOnlyList<OrderItem> order, int at)
+    {
+        var listagg = new FunctionCall(at, null, "listagg", [new CastExpr(at, element, SqlType.Text), new StringLiteral(at, ",")],
+            WithinGroup: order.Count > 0 ? order : null);
+        var braced = new BinaryExpr(at, BinaryOperator.Concat, new BinaryExpr(at, BinaryOperator.Concat, new StringLiteral(at, "{"), listagg),
+            new StringLiteral(at, "}"));
+        return new FunctionCall(at, null, "coalesce", [braced, new StringLiteral(at, "{}")]);
+    }
+
+    /// <summary>ARRAY[a, b] → '{' || a || ',' || b || '}' (NULL elements as NULL).</summary>
+    private BoundExpr BindArrayConstructor(ArrayConstructorExpr a)
+    {
+        int at = a.Position;
+        Expr text = new StringLiteral(at, "{");
+        for (int i = 0; i < a.Items.Count; i++)
+        {
+            if (i > 0) text = new BinaryExpr(at, BinaryOperator.Concat, text, new StringLiteral(at, ","));
+            var element = new FunctionCall(at, null, "coalesce", [new CastExpr(at, a.Items[i], SqlType.Text), new StringLiteral(at, "NULL")]);
+            text = new BinaryExpr(at, BinaryOperator.Concat, text, element);
+        }
+        return Bind(new BinaryExpr(at, BinaryOperator.Concat, text, new StringLiteral(at, "}")));
+    }
+
+    /// <summary>x op ANY|ALL (ARRAY[...]) expands to comparisons; against an array value, = ANY and &lt;&gt; ALL test membership.</summary>
+    private BoundExpr BindArrayComparison(ArrayComparisonExpr a)
+    {
+        if (a.Array is ArrayConstructorExpr constructor)
+        {
+            if (constructor.Items.Count == 0) return BoundLiteral.Bool(a.Quantifier == Quantifier.All);
+            if (a.Operator == BinaryOperator.Equal && a.Quantifier == Quantifier.Any) return Bind(new InListExpr(a.Position, a.Left, constructor.Items, false));
+            if (a.Operator == BinaryOperator.NotEqual && a.Quantifier == Quantifier.All) return Bind(new InListExpr(a.Position, a.Left, constructor.Items, true));
+            Expr combined = constructor.Items.Select(item => (Expr)new BinaryExpr(a.Position, a.Operator, a.Left, item))
+                .Aggregate((x, y) => new BinaryExpr(a.Position, a.Quantifier == Quantifier.Any ? BinaryOperator.Or : BinaryOperator.And, x, y));
+            return Bind(combined);
+        }
+        bool negate = (a.Operator, a.Quantifier) switch
+        {
+            (BinaryOperator.Equal, Quantifier.Any) => false,
+            (BinaryOperator.NotEqual, Quantifier.All) => true,
+            _ => throw new SqlException(SqlState.FeatureNotSupported, "only = ANY and <> ALL are supported with an array value", a.Position + 1),
+        };
+        var left = Coercion.Cast(Bind(a.Left), SqlType.Text, isExplicit: true);
+        var array = Coercion.Cast(Bind(a.Array), SqlType.Text, isExplicit: true);
+        var resolved = new ResolvedFunction("array_contains", SqlType.Boolean, [SqlType.Text, SqlType.Text], ArrayContains);
+        BoundExpr contains = new BoundFunctionCall("array_contains", resolved, [array, left]);
+        return negate ? Not(contains) : contains;
+    }
+
+    private static ColumnVector ArrayContains(ReadOnlySpan<ColumnVector> args, int rowCount, FunctionContext context) =>
+        KernelTemplates.RowWise<bool>(args, rowCount, SqlType.Boolean, (ColumnVector[] a, int[] ix, out bool result) =>
+        {
+            var elements = ArrayText.Parse(((ColumnVector<string>)a[0]).Values[ix[0]])
+                ?? throw new SqlException(SqlState.InvalidTextRepresentation, $"malformed array literal: \"{((ColumnVector<string>)a[0]).Values[ix[0]]}\"");
+            var value = ((ColumnVector<string>)a[1]).Values[ix[1]];
+            result = elements.Contains(value);
+            return true;
+        });
+}
