@@ -22,6 +22,8 @@ internal sealed partial class PgConnection : IDisposable
     private readonly MessageWriter _writer;
     private readonly Lock _cancelLock = new();
     private CancellationTokenSource? _running;
+    private bool _watchWanted;
+    private Timer? _watchTimer;
     private EngineSession? _session;
     private int _secretKey;
     private volatile bool _clientGone;
@@ -125,22 +127,47 @@ internal sealed partial class PgConnection : IDisposable
         }
     }
 
+    /// <summary>Statements shorter than this never start the disconnect watch (it costs a socket read and its cancellation).</summary>
+    private static readonly TimeSpan WatchDelay = TimeSpan.FromMilliseconds(20);
+
     /// <summary>
     /// Starts a statement's cancellation scope (execution and result streaming): CancelRequest, a vanished client
-    /// and shutdown trip its token. With <paramref name="watchSocket"/> a read stays outstanding meanwhile.
+    /// and shutdown trip its token. With <paramref name="watchSocket"/>, a statement still running after
+    /// <see cref="WatchDelay"/> gets a read outstanding on the socket so a hang-up cancels it.
     /// </summary>
     private CancellationTokenSource BeginStatement(bool watchSocket)
     {
         var source = new CancellationTokenSource();
-        lock (_cancelLock) _running = source;
-        if (watchSocket) _reader.WatchForDisconnect(OnClientGone);
+        lock (_cancelLock)
+        {
+            _running = source;
+            _watchWanted = watchSocket;
+        }
+        if (watchSocket)
+        {
+            _watchTimer ??= new Timer(static state => ((PgConnection)state!).StartWatch(), this, Timeout.Infinite, Timeout.Infinite);
+            _watchTimer.Change(WatchDelay, Timeout.InfiniteTimeSpan);
+        }
         return source;
+    }
+
+    private void StartWatch()
+    {
+        lock (_cancelLock)
+        {
+            if (_running is not null && _watchWanted) _reader.WatchForDisconnect(OnClientGone);
+        }
     }
 
     private void EndStatement(CancellationTokenSource source)
     {
-        _reader.StopWatching();
-        lock (_cancelLock) _running = null;
+        _watchTimer?.Change(Timeout.Infinite, Timeout.Infinite);
+        lock (_cancelLock)
+        {
+            _running = null;
+            _watchWanted = false;
+            _reader.StopWatching();
+        }
         source.Dispose();
     }
 
@@ -187,6 +214,7 @@ internal sealed partial class PgConnection : IDisposable
     public void Dispose()
     {
         CancelRunningStatement();
+        _watchTimer?.Dispose();
         try
         {
             _session?.Dispose();
