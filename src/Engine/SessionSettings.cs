@@ -37,12 +37,21 @@ public sealed class SessionSettings
         ["describe_field_name_in_uppercase"] = "off",
         ["wlm_query_slot_count"] = "1",
         ["analyze_threshold_percent"] = "10",
+        ["transaction_read_only"] = "off",
+        ["default_transaction_read_only"] = "off",
+        ["server_version_num"] = "80002",
+        ["max_identifier_length"] = "127",
+        ["in_hot_standby"] = "off",
+        ["enable_case_sensitive_identifier"] = "off",
+        ["client_min_messages"] = "notice",
+        ["timezone_abbreviations"] = "Default",
     };
 
     /// <summary>Settings SET cannot change (PostgreSQL raises 55P02).</summary>
     private static readonly HashSet<string> ReadOnly = new(StringComparer.OrdinalIgnoreCase)
     {
-        "server_version", "server_encoding", "integer_datetimes", "is_superuser", "lc_messages",
+        "server_version", "server_encoding", "integer_datetimes", "is_superuser", "lc_messages", "server_version_num",
+        "max_identifier_length", "in_hot_standby",
     };
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);

@@ -102,6 +102,10 @@ internal sealed class CatalogFunctions : ICatalogFunctionBinder
                 return Map(name, args, SqlType.Integer, [Text], v => v[0] is string s ? FindType(s)?.Oid : null);
             case "pg_table_size" or "pg_relation_size" or "pg_total_relation_size" or "pg_indexes_size" when n == 1:
                 return Map(name, args, SqlType.BigInt, [SqlType.Integer], v => v[0] is int oid ? RelationBytes(oid, name == "pg_indexes_size") : null);
+            case "_pg_expandarray" when n == 1:
+                // A set-returning function in PostgreSQL; see ExpressionBinder.BindFieldSelect.
+                return Map(name, args, Text, [Text], v => Elements((string)v[0]!).Count == 0 ? null
+                    : throw new SqlException(SqlState.FeatureNotSupported, "set-returning functions in the select list are not supported"));
             case "pg_size_pretty" when n == 1:
                 return Map(name, args, Text, [SqlType.BigInt], v => v[0] is long bytes ? SizePretty(bytes) : null);
         }
@@ -298,7 +302,7 @@ internal sealed class CatalogFunctions : ICatalogFunctionBinder
             }
             return VectorBuilder.Build(result, values);
         };
-        var resolved = new ResolvedFunction(name, result, parameters, kernel) { IsVolatile = isVolatile, IsStatementStable = !isVolatile };
+        var resolved = new ResolvedFunction(name, result, parameters, kernel) { IsVolatile = isVolatile };
         return new BoundFunctionCall(name, resolved, cast);
     }
 }

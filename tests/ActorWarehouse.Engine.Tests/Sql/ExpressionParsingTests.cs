@@ -219,9 +219,7 @@ public sealed class ExpressionParsingTests
     {
         Assert.Equal("42704", Error("select a::frobnicate from t").SqlState);
         Assert.Equal("0A000", Error("select a::json from t").SqlState);
-        Assert.Equal("0A000", Error("select a::int[] from t").SqlState);
-        Assert.Equal("0A000", Error("select array[1, 2]").SqlState);
-        Assert.Equal("0A000", Error("select a[1] from t").SqlState);
+        Assert.Equal("0A000", Error("select a[1:2] from t").SqlState);
         Assert.Equal("0A000", Error("select ~ a from t").SqlState);
     }
 
@@ -263,8 +261,27 @@ public sealed class ExpressionParsingTests
     }
 
     [Fact]
-    public void Array_comparison_with_any_is_not_supported()
+    public void Array_forms_used_by_catalog_queries_parse()
     {
-        Assert.Equal("0A000", Error("select 1 = any('{1,2}')").SqlState);
+        var any = Assert.IsType<ArrayComparisonExpr>(Expr("1 = any('{1,2}')"));
+        Assert.Equal(Quantifier.Any, any.Quantifier);
+        Assert.Equal(2, Assert.IsType<ArrayConstructorExpr>(Expr("array[1, 2]")).Items.Count);
+        Assert.IsType<ArraySubscriptExpr>(Expr("a[1]"));
+        Assert.Equal(CatalogType.Array, Assert.IsType<CatalogCastExpr>(Expr("a::int[]")).Type);
+        Assert.IsType<ArraySubqueryExpr>(Expr("array(select 1)"));
+    }
+
+    [Fact]
+    public void Catalog_casts_operator_syntax_and_default_collation_parse()
+    {
+        Assert.Equal(CatalogType.RegClass, Assert.IsType<CatalogCastExpr>(Expr("c.oid::pg_catalog.regclass")).Type);
+        Assert.Equal(CatalogType.Char1, Assert.IsType<CatalogCastExpr>(Expr("''::pg_catalog.char")).Type);
+        Assert.Equal(CatalogType.Char1, Assert.IsType<CatalogCastExpr>(Expr("'x'::\"char\"")).Type);
+        Assert.Equal(CatalogType.Oid, Assert.IsType<CatalogCastExpr>(Expr("cast('1' as oid)")).Type);
+        Assert.IsType<CastExpr>(Expr("'x'::char(3)"));
+        var regex = Assert.IsType<BinaryExpr>(Expr("c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default"));
+        Assert.Equal(BinaryOperator.RegexMatch, regex.Operator);
+        Assert.Equal("0A000", Error("select a collate \"de_DE\" from t").SqlState);
+        Assert.IsType<FieldSelectExpr>(Expr("(f(x)).n"));
     }
 }

@@ -23,6 +23,8 @@ internal static class AstWalker
         CatalogCastExpr c => [c.Operand],
         ArrayConstructorExpr a => a.Items,
         ArrayComparisonExpr a => [a.Left, a.Array],
+        ArraySubscriptExpr a => [a.Array, a.Index],
+        FieldSelectExpr f => [f.Operand],
         AtTimeZoneExpr a => [a.Operand, a.Zone],
         RowExpr r => r.Items,
         ExtractExpr x => [x.Source],

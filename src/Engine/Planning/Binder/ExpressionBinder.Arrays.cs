@@ -27,6 +27,13 @@ internal sealed partial class ExpressionBinder
         };
     }
 
+    /// <summary>'name'::regclass::text: the object's canonical name (a reg* value shows as its name).</summary>
+    private BoundExpr BindRegName(CatalogCastExpr inner)
+    {
+        var bound = BindCatalogCast(inner);
+        return bound.Type.IsInteger && Queries.Context.CatalogFunctions is { } catalog ? catalog.BindCast(inner.Type, bound, inner.Position) : bound;
+    }
+
     /// <summary>ARRAY(SELECT x FROM ... [ORDER BY ...]) → (SELECT coalesce('{' || listagg(x::text, ',') || '}', '{}') FROM ...).</summary>
     private BoundExpr BindArraySubquery(ArraySubqueryExpr a)
     {
@@ -101,4 +108,46 @@ internal sealed partial class ExpressionBinder
             result = elements.Contains(value);
             return true;
         });
+
+    /// <summary>array[i] on an array's text form: the i-th element (1-based), NULL when out of range.</summary>
+    private BoundExpr BindArraySubscript(ArraySubscriptExpr a)
+    {
+        var array = Coercion.Cast(Bind(a.Array), SqlType.Text, isExplicit: true);
+        var index = Coercion.Cast(Bind(a.Index), SqlType.Integer);
+        var resolved = new ResolvedFunction("array_element", SqlType.Text, [SqlType.Text, SqlType.Integer], ArrayElement);
+        return new BoundFunctionCall("array_element", resolved, [array, index]);
+    }
+
+    private static ColumnVector ArrayElement(ReadOnlySpan<ColumnVector> args, int rowCount, FunctionContext context) =>
+        KernelTemplates.RowWise<string>(args, rowCount, SqlType.Text, (ColumnVector[] a, int[] ix, out string result) =>
+        {
+            var text = ((ColumnVector<string>)a[0]).Values[ix[0]];
+            var elements = ArrayText.Parse(text) ?? throw new SqlException(SqlState.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
+            int index = ((ColumnVector<int>)a[1]).Values[ix[1]];
+            result = index >= 1 && index <= elements.Count ? elements[index - 1]! : "";
+            return index >= 1 && index <= elements.Count && elements[index - 1] is not null;
+        });
+
+    /// <summary>
+    /// (row).field: only the rows of information_schema._pg_expandarray(array) (fields x and n) exist here. That function
+    /// returns a set in PostgreSQL; the warehouse has no set-returning functions in select lists, so evaluating it on a
+    /// non-empty array is 0A000 (the catalogs it is used on, like pg_index, hold no rows).
+    /// </summary>
+    private BoundExpr BindFieldSelect(FieldSelectExpr f)
+    {
+        if (f.Field is not ("x" or "n"))
+            throw new SqlException(SqlState.FeatureNotSupported, $"field selection .{f.Field} is not supported", f.Position + 1);
+        var operand = Coercion.Cast(Bind(f.Operand), SqlType.Text, isExplicit: true);
+        var type = f.Field == "n" ? SqlType.Integer : SqlType.Text;
+        ScalarKernel kernel = f.Field == "n"
+            ? (args, rows, _) => KernelTemplates.RowWise<int>(args, rows, type, (ColumnVector[] a, int[] ix, out int r) => throw SetReturning())
+            : (args, rows, _) => KernelTemplates.RowWise<string>(args, rows, type, (ColumnVector[] a, int[] ix, out string r) => throw SetReturning());
+        var resolved = new ResolvedFunction("field_" + f.Field, type, [SqlType.Text], kernel);
+        return new BoundFunctionCall("field_" + f.Field, resolved, [operand]);
+    }
+
+    private static SqlException SetReturning() =>
+        new(SqlState.FeatureNotSupported, "set-returning functions in the select list are not supported");
+
+    private static bool IsArrayElement(BoundExpr e) => e is BoundFunctionCall { Name: "array_element" or "field_x" };
 }

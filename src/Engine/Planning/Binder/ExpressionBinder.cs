@@ -64,11 +64,15 @@ internal sealed partial class ExpressionBinder
             InListExpr i => BindInList(i),
             LikeExpr l => BindLike(l),
             CaseExpr c => BindCase(c),
+            CastExpr { Operand: CatalogCastExpr { Type: >= CatalogType.RegClass and <= CatalogType.RegRole } inner } c when c.Type.IsString =>
+                Coercion.Cast(BindRegName(inner), c.Type, isExplicit: true),
             CastExpr c => Coercion.Cast(Bind(c.Operand), c.Type, isExplicit: true),
             CatalogCastExpr c => BindCatalogCast(c),
             ArraySubqueryExpr a => BindArraySubquery(a),
             ArrayConstructorExpr a => BindArrayConstructor(a),
             ArrayComparisonExpr a => BindArrayComparison(a),
+            ArraySubscriptExpr a => BindArraySubscript(a),
+            FieldSelectExpr f => BindFieldSelect(f),
             AtTimeZoneExpr a => Call("timezone", [Bind(a.Zone), Bind(a.Operand)], a.Position),
             ExtractExpr e => BindExtract(e),
             CurrentValueExpr c => BindCurrentValue(c),
@@ -192,6 +196,9 @@ internal sealed partial class ExpressionBinder
         {
             if (left.Type.Id == TypeId.Unknown && right.Type.Id != TypeId.Unknown) left = Coercion.Cast(left, right.Type);
             else if (right.Type.Id == TypeId.Unknown && left.Type.Id != TypeId.Unknown) right = Coercion.Cast(right, left.Type);
+            // Array elements are carried as text (arrays exist only in their text form): they take the other side's type.
+            else if (IsArrayElement(left) && !right.Type.IsString && right.Type.Id != TypeId.Unknown) left = Coercion.Cast(left, right.Type, isExplicit: true);
+            else if (IsArrayElement(right) && !left.Type.IsString && left.Type.Id != TypeId.Unknown) right = Coercion.Cast(right, left.Type, isExplicit: true);
         }
         return Call(symbol, [left, right], position);
     }

@@ -156,6 +156,7 @@ internal sealed partial class QueryBinder
     /// <summary>generate_series(start, stop [, step]) over constant integers, as a VALUES list.</summary>
     private FromItem BindTableFunction(FunctionTableRef f)
     {
+        if (f.Call.Name == "pg_get_keywords" && f.Call.Arguments.Count == 0) return BindKeywords(f);
         if (f.Call.Name != "generate_series" || f.Call.Arguments.Count is < 2 or > 3)
             throw new SqlException(SqlState.FeatureNotSupported, $"table function {f.Call.Name} is not supported", f.Position + 1);
         var binder = new ExpressionBinder(this, Scope.Empty(null), null, "FROM");
@@ -289,5 +290,21 @@ internal sealed partial class QueryBinder
         if (found < 0)
             throw new SqlException(SqlState.UndefinedColumn, $"column \"{name}\" specified in USING clause does not exist in {side} table", position + 1);
         return found;
+    }
+
+    /// <summary>pg_get_keywords(): the words the parser restricts, with PostgreSQL's columns (word, catcode, barelabel, catdesc, baredesc).</summary>
+    private FromItem BindKeywords(FunctionTableRef f)
+    {
+        var columns = new[] { "word", "catcode", "barelabel", "catdesc", "baredesc" };
+        var types = new[] { SqlType.Text, SqlType.Text, SqlType.Boolean, SqlType.Text, SqlType.Text };
+        var rows = Sql.Lexer.Keywords.Restricted().Select(k => (IReadOnlyList<BoundExpr>)
+        [
+            new BoundLiteral(k.Word, SqlType.Text), new BoundLiteral(k.Category.ToString(), SqlType.Text), BoundLiteral.Bool(k.Category != 'R'),
+            new BoundLiteral(k.Category == 'R' ? "reserved" : "reserved (can be function or type name)", SqlType.Text),
+            new BoundLiteral(k.Category == 'R' ? "cannot be bare label" : "can be bare label", SqlType.Text),
+        ]).ToList();
+        var plan = new LogicalValues(columns.Select((c, i) => new LogicalColumn(c, types[i])).ToList(), rows) { EstimatedRows = rows.Count };
+        var names = f.Alias?.Columns is { Count: > 0 } renamed ? columns.Select((c, i) => i < renamed.Count ? renamed[i] : c).ToList() : columns.ToList();
+        return Expose(plan, names, null, f.Alias?.Name ?? "pg_get_keywords", null);
     }
 }

@@ -36,3 +36,9 @@ public sealed record ArrayConstructorExpr(int Position, IReadOnlyList<Expr> Item
 
 /// <summary><c>x op ANY|ALL (array expression)</c> where the right side is an array value, not a subquery.</summary>
 public sealed record ArrayComparisonExpr(int Position, BinaryOperator Operator, Quantifier Quantifier, Expr Left, Expr Array) : Expr(Position);
+
+/// <summary><c>array[index]</c> (1-based; NULL outside the array).</summary>
+public sealed record ArraySubscriptExpr(int Position, Expr Array, Expr Index) : Expr(Position);
+
+/// <summary><c>(composite).field</c>: a field of a row-valued expression.</summary>
+public sealed record FieldSelectExpr(int Position, Expr Operand, string Field) : Expr(Position);

@@ -29,6 +29,10 @@ internal static class Keywords
         "right", "similar", "tablesample", "verbose",
     };
 
+    /// <summary>The restricted keywords with PostgreSQL's category code ('R' reserved, 'T' type/function name), sorted.</summary>
+    public static IEnumerable<(string Word, char Category)> Restricted() =>
+        Reserved.Select(w => (w, 'R')).Concat(TypeFuncName.Select(w => (w, 'T'))).OrderBy(k => k.Item1, StringComparer.Ordinal);
+
     /// <summary>True when <paramref name="word"/> (lower case) is a reserved keyword.</summary>
     public static bool IsReserved(string word) => Reserved.Contains(word);
 

@@ -443,7 +443,20 @@ internal sealed partial class Parser
             }
             else if (IsSymbol("["))
             {
-                throw NotSupported("array subscripts", Current.Start);
+                int position = Advance().Start;
+                Expr index = ParseExpression();
+                if (IsSymbol(":"))
+                {
+                    throw NotSupported("array slices", Current.Start);
+                }
+                ExpectSymbol("]");
+                expr = new ArraySubscriptExpr(position, expr, index);
+            }
+            else if (IsSymbol(".") && Peek().Kind is TokenKind.Identifier or TokenKind.QuotedIdentifier)
+            {
+                // (composite).field, as in (information_schema._pg_expandarray(i.indkey)).n
+                int position = Advance().Start;
+                expr = new FieldSelectExpr(position, expr, Advance().Text);
             }
             else if (IsWord("collate"))
             {

@@ -514,6 +514,18 @@ public static class SqlPrinter
                     List(a.Items, Expr);
                     Append("]");
                     break;
+                case ArraySubscriptExpr a:
+                    Append("(");
+                    Expr(a.Array);
+                    Append(")[");
+                    Expr(a.Index);
+                    Append("]");
+                    break;
+                case FieldSelectExpr f:
+                    Append("(");
+                    Expr(f.Operand);
+                    Append(")." + Quote(f.Field));
+                    break;
                 case ArrayComparisonExpr a:
                     Append("(");
                     Expr(a.Left);
