@@ -46,8 +46,17 @@ public sealed class PgWireServer : IAsyncDisposable
     /// <summary>Connections currently open (authenticated or not).</summary>
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
+    /// <summary>
+    /// Statements run synchronously on thread-pool threads (the engine is synchronous), so each running statement holds
+    /// one. Without a high minimum, the pool adds threads about twice a second once they are all busy, and a few long
+    /// queries would delay every other connection's I/O, including CancelRequests.
+    /// </summary>
+    private const int MinimumPoolThreads = 256;
+
     public void Start()
     {
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        if (workers < MinimumPoolThreads) ThreadPool.SetMinThreads(MinimumPoolThreads, completionPorts);
         var listener = new TcpListener(Options.Address, Options.Port);
         listener.Server.NoDelay = true;
         listener.Start(backlog: 512);

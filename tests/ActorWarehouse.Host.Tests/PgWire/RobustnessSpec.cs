@@ -108,3 +108,48 @@ public sealed class RobustnessSpec(PgWireFixture fixture)
         return server.ConnectionCount;
     }
 }
+
+/// <summary>Long statements on many connections must not starve the others (nor the cancel path).</summary>
+[Collection(PgWireCollection.Name)]
+public sealed class ConcurrencySpec(PgWireFixture fixture)
+{
+    [Fact]
+    public async Task While_sixteen_long_queries_run_a_new_client_is_served_and_all_can_be_cancelled()
+    {
+        await using (var setup = await fixture.RawAsync())
+        {
+            await setup.QueryAsync("create table if not exists busy_src (x integer)");
+            await setup.ReadUntilReadyAsync();
+            var rows = string.Join(", ", Enumerable.Range(0, 2000).Select(i => $"({i})"));
+            await setup.QueryAsync($"truncate busy_src; insert into busy_src values {rows}");
+            await setup.ReadUntilReadyAsync();
+        }
+        var busy = new List<RawPgClient>();
+        try
+        {
+            for (int i = 0; i < 16; i++)
+            {
+                var client = await fixture.RawAsync();
+                busy.Add(client);
+                await client.QueryAsync("select count(*) from busy_src a, busy_src b, busy_src c where a.x + b.x + c.x = -1");
+            }
+            await using (var fresh = await fixture.RawAsync())
+            {
+                await fresh.QueryAsync("select 'served'");
+                var answer = await fresh.ReadUntilReadyAsync();
+                Assert.Equal("TDCZ", new string(answer.Select(m => m.Type).ToArray()));
+            }
+            foreach (var client in busy)
+            {
+                await using var canceller = await RawPgClient.ConnectAsync(fixture.CleartextServer.Port);
+                await canceller.SendRawAsync([.. RawPgClient.Int32(16), .. RawPgClient.Int32(80877102), .. RawPgClient.Int32(client.ProcessId), .. RawPgClient.Int32(client.SecretKey)]);
+            }
+            foreach (var client in busy)
+                Assert.Equal("57014", (await client.ReadUntilReadyAsync()).Single(m => m.Type == 'E').SqlState);
+        }
+        finally
+        {
+            foreach (var client in busy) await client.DisposeAsync();
+        }
+    }
+}

@@ -94,15 +94,19 @@ public sealed class PgWireClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a simple query and counts its DataRows and their bytes; an ErrorResponse is returned, not thrown.</summary>
-    public async Task<PgQueryOutcome> QueryAsync(string sql, CancellationToken ct)
+    /// <summary>
+    /// Runs a simple query and counts its DataRows and their bytes; an ErrorResponse is returned, not thrown. Blocking
+    /// socket calls, like pgbench: the benchmark measures the server, not the thread pool's hand-offs.
+    /// </summary>
+    public PgQueryOutcome Query(string sql)
     {
-        await SendAsync('Q', CString(sql), ct);
+        var body = CString(sql);
+        _stream.Write((byte[])[(byte)'Q', .. Int32(body.Length + 4), .. body]);
         long rows = 0, bytes = 0;
         string? error = null;
         while (true)
         {
-            // Fast path: walk whole messages already in the buffer without copying them.
+            // Walk whole messages already in the buffer without copying them.
             int needed = 5;
             while (_end - _start >= 5)
             {
@@ -122,8 +126,23 @@ public sealed class PgWireClient : IAsyncDisposable
                 _start += 1 + length;
                 if (type == (byte)'Z') return new PgQueryOutcome(rows, bytes, error);
             }
-            await FillAsync(needed, ct);
+            Compact(needed);
+            int read = _stream.Read(_buffer.AsSpan(_end));
+            if (read == 0) throw new IOException("server closed the connection");
+            _end += read;
         }
+    }
+
+    /// <summary>Moves unread bytes to the front and makes room for a message of <paramref name="needed"/> bytes.</summary>
+    private void Compact(int needed)
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+        if (needed > _buffer.Length) Array.Resize(ref _buffer, needed);
     }
 
     private async Task<(byte Type, byte[] Body)> ReadMessageAsync(CancellationToken ct)
@@ -141,13 +160,7 @@ public sealed class PgWireClient : IAsyncDisposable
     {
         while (_end - _start < needed)
         {
-            if (_start > 0)
-            {
-                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-                _end -= _start;
-                _start = 0;
-            }
-            if (needed > _buffer.Length) Array.Resize(ref _buffer, needed);
+            Compact(needed);
             int read = await _stream.ReadAsync(_buffer.AsMemory(_end), ct);
             if (read == 0) throw new IOException("server closed the connection");
             _end += read;
