@@ -176,8 +176,50 @@ public sealed partial class Session : IDisposable
         return name.EndsWith("Statement", StringComparison.Ordinal) ? name[..^"Statement".Length].ToUpperInvariant() : name;
     }
 
+    /// <summary>True while an implicit block (<see cref="BeginImplicitTransaction"/>) holds the open transaction.</summary>
+    private bool _implicitBlock;
+
+    /// <summary>
+    /// Starts PostgreSQL's implicit transaction block for a multi-statement simple query or an extended-protocol batch up
+    /// to Sync: the statements that follow share one transaction, ended by <see cref="EndImplicitTransaction"/> (committed
+    /// when all succeeded, else rolled back, so an error undoes the earlier statements of the block). A BEGIN inside turns
+    /// the block into an ordinary explicit transaction; a COMMIT or ROLLBACK inside ends it. Does nothing inside BEGIN.
+    /// </summary>
+    public void BeginImplicitTransaction()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_transaction is not null) return;
+        _transaction = Warehouse.Transactions.Begin(isExplicit: false);
+        _implicitBlock = true;
+    }
+
+    /// <summary>Ends the implicit block: commits its work when <paramref name="success"/>, else discards it.</summary>
+    public void EndImplicitTransaction(bool success)
+    {
+        if (!_implicitBlock) return;
+        var transaction = _transaction;
+        _implicitBlock = false;
+        _transaction = null;
+        if (transaction is null) return;
+        if (success && !transaction.Failed)
+        {
+            Warehouse.Transactions.Commit(transaction);
+            PersistSequences();
+        }
+    }
+
     private QueryResult ExecuteTransactionControl(TransactionStatement control)
     {
+        if (_implicitBlock)
+        {
+            _implicitBlock = false;
+            if (control.Action == TransactionAction.Begin)
+            {
+                // BEGIN inside an implicit block: the work so far continues in what is now an explicit transaction.
+                _transaction?.MarkExplicit();
+                return QueryResult.Command("BEGIN");
+            }
+        }
         switch (control.Action)
         {
             case TransactionAction.Begin:

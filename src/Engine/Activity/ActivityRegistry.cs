@@ -48,6 +48,9 @@ public sealed class ActivityRegistry
 {
     public const int HistoryCapacity = 10_000;
 
+    /// <summary>Statement text is kept up to this many characters (Redshift's querytxt holds 4000).</summary>
+    public const int MaxTextLength = 4000;
+
     private readonly object _gate = new();
     private readonly Dictionary<int, SessionActivity> _sessions = new();
     private readonly Dictionary<long, QueryRecord> _running = new();
@@ -74,6 +77,7 @@ public sealed class ActivityRegistry
     internal long Start(SessionActivity session, string text, string label)
     {
         var now = DateTime.UtcNow;
+        if (text.Length > MaxTextLength) text = text[..MaxTextLength];
         lock (_gate)
         {
             long id = ++_nextQueryId;

@@ -22,7 +22,10 @@ public sealed class Transaction
     public CatalogVersion Working { get; private set; }
 
     /// <summary>BEGIN ... COMMIT rather than one autocommitted statement.</summary>
-    public bool IsExplicit { get; }
+    public bool IsExplicit { get; private set; }
+
+    /// <summary>A BEGIN inside an implicit transaction block makes the block's transaction an explicit one.</summary>
+    internal void MarkExplicit() => IsExplicit = true;
 
     /// <summary>A statement failed inside BEGIN: everything but ROLLBACK is refused with 25P02.</summary>
     public bool Failed { get; set; }

@@ -59,6 +59,33 @@ public sealed class PsqlMetaCommandTests : IDisposable
     }
 
     [Fact]
+    public void Describe_of_a_view_lists_the_columns_its_query_produces()
+    {
+        var oid = Query(PsqlQueries.DescribeLookup.Replace("^(lineitem)$", "^(busy_regions)$", StringComparison.Ordinal)).Single().Split('|')[0];
+        Assert.Equal(["0|v|f|f|f|f|f|f|f||0||p"],
+            Query(string.Format(System.Globalization.CultureInfo.InvariantCulture, PsqlQueries.DescribeRelationFlags, oid)));
+        Assert.Equal(["r_name|character(25)|NULL|f|NULL||"],
+            Query(string.Format(System.Globalization.CultureInfo.InvariantCulture, PsqlQueries.DescribeColumns, oid)));
+    }
+
+    [Fact]
+    public void A_table_name_pattern_filters_with_a_collated_regex_as_psql_writes_it()
+    {
+        // psql's "\dt line*" adds this condition (with COLLATE pg_catalog.default) to the \dt query.
+        var sql = PsqlQueries.ListTables.Replace("  AND pg_catalog.pg_table_is_visible(c.oid)",
+            "  AND c.relname OPERATOR(pg_catalog.~) '^(line.*)$' COLLATE pg_catalog.default\n  AND pg_catalog.pg_table_is_visible(c.oid)", StringComparison.Ordinal);
+        Assert.Equal(["public|lineitem|table|rdsdb"], Query(sql));
+    }
+
+    [Fact]
+    public void Tables_outside_the_search_path_are_not_visible_until_it_includes_their_schema()
+    {
+        Assert.DoesNotContain(Query(PsqlQueries.ListTables), r => r.Contains("raw_lines", StringComparison.Ordinal));
+        _session.Execute("set search_path to public, staging");
+        Assert.Contains("staging|raw_lines|table|rdsdb", Query(PsqlQueries.ListTables));
+    }
+
+    [Fact]
     public void Describe_finds_no_parent_or_child_tables()
     {
         var oid = LineitemOid();
