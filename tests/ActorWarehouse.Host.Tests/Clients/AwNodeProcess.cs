@@ -89,8 +89,7 @@ internal sealed class AwNodeProcess : IDisposable
             if (!_process.HasExited)
             {
                 // SIGTERM first: the node's clean shutdown is part of what runs here.
-                using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) term.WaitForExit(5000);
-                if (!_process.WaitForExit(StopTimeout)) _process.Kill(entireProcessTree: true);
+                if (!SendTerm() || !_process.WaitForExit(StopTimeout)) _process.Kill(entireProcessTree: true);
                 _process.WaitForExit(5000);
             }
         }
@@ -101,6 +100,20 @@ internal sealed class AwNodeProcess : IDisposable
             try { Directory.Delete(_dataFolder, recursive: true); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>SIGTERM through kill(1); false when it is not available (then the caller kills outright).</summary>
+    private bool SendTerm()
+    {
+        try
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            return term.WaitForExit(5000) && term.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
         }
     }
 
