@@ -47,6 +47,9 @@ public sealed class PreparedStatement
 
     public CopyDirection Copy { get; }
 
+    /// <summary>True for COPY ... (FORMAT BINARY): the copy streams carry PostgreSQL's binary COPY format, not text/CSV.</summary>
+    public bool CopyBinary => Statement is CopyStatement { Options.Format: CopyFormat.Binary };
+
     /// <summary>Columns the COPY stream carries (known once bound; 0 before).</summary>
     public int CopyColumnCount { get; internal set; }
 

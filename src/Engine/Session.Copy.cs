@@ -33,11 +33,15 @@ public sealed partial class Session
         var targets = TargetColumns(new InsertStatement(copy.Position, copy.Table!, copy.Columns, null), definition);
         // Without a column list and without EXPLICIT_IDS, IDENTITY columns are not in the file: they are generated.
         if (copy.Columns is null && !copy.Options.ExplicitIds) targets = targets.Where(o => definition.Columns[o].Identity is null).ToList();
-        var options = MapCopyOptions(copy.Options, copy.Position);
+        bool binary = copy.Options.Format == CopyFormat.Binary;
+        if (binary && copy.Path is not null)
+            throw new SqlException(SqlState.FeatureNotSupported, "COPY FORMAT BINARY is supported with STDIN and STDOUT only", copy.Position + 1);
+        var options = binary ? new CopyOptions() : MapCopyOptions(copy.Options, copy.Position);
         var columns = targets.Select(o => new CopyColumn(definition.Columns[o].Name, definition.Columns[o].Type, definition.Columns[o].NotNull)).ToList();
-        var reader = copy.Path is null
+        var reader = binary ? null : copy.Path is null
             ? StdinReader(copy, options, definition.Name, columns, _copyStreams!.Input!)
             : new CopyReader(copy.Path, definition.Name, columns, options);
+        var source = reader?.ReadBatches(ct) ?? CopyProtocol.PgBinaryCopy.Read(_copyStreams!.Input!, columns.Select(c => c.Type).ToList(), ct);
         var started = DateTime.UtcNow;
 
         var binder = new QueryBinder(BinderContextFor(transaction));
@@ -65,7 +69,7 @@ public sealed partial class Session
         long rows = 0;
         try
         {
-            foreach (var batch in reader.ReadBatches(ct))
+            foreach (var batch in source)
             {
                 var full = new ColumnVector[width];
                 for (int c = 0; c < width; c++)
@@ -84,7 +88,7 @@ public sealed partial class Session
             RecordLoadErrors(started, definition, e.Errors);
             throw;
         }
-        RecordLoadErrors(started, definition, reader.Errors);
+        if (reader is not null) RecordLoadErrors(started, definition, reader.Errors);
         var manifest = rows == 0 ? table.Manifest : writer.Commit();
         transaction.Apply(transaction.Working.WithTable(table with { Manifest = manifest, IdentityNext = identityNext }),
             CatalogKeys.Table(schema, definition.Name));

@@ -43,6 +43,11 @@ public sealed partial class Session
         var query = copy.Query ?? TableQuery(copy);
         var bound = new Planning.Binder.QueryBinder(BinderContextFor(transaction)).BindStatementQuery(query);
         var batches = RunPlan(bound.Plan, ct);
+        if (o.Format == CopyFormat.Binary)
+        {
+            long written = PgBinaryCopy.Write(output, batches, bound.Names.Count, ct);
+            return QueryResult.Command($"COPY {written}", written);
+        }
         bool csv = o.Format == CopyFormat.Csv;
         char delimiter = o.Delimiter is { Length: 1 } d ? d[0] : csv ? ',' : '\t';
         if (o.Delimiter is { Length: not 1 })

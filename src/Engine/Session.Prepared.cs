@@ -74,6 +74,8 @@ public sealed partial class Session
         if (parameters.Count != types.Count)
             throw new SqlException(SqlState.ProtocolViolation,
                 $"bind message supplies {parameters.Count} parameters, but prepared statement requires {types.Count}");
+        if (statement.Copy != CopyDirection.None && statement.CopyColumnCount == 0 && statement.Statement is CopyStatement copyStatement)
+            statement.CopyColumnCount = CopyColumns(copyStatement, _transaction ?? Warehouse.Transactions.Begin(isExplicit: false)).Count;
         _parameterValues = parameters.Select((v, i) => (types[i], v)).ToList();
         _copyStreams = copy;
         try

@@ -86,7 +86,13 @@ public sealed class CopyParsingTests
         Assert.Equal("0A000", Error("copy t from 'x' format as parquet").SqlState);
         Assert.Equal("0A000", Error("copy t from 'x' json 'auto'").SqlState);
         Assert.Equal("0A000", Error("copy t from 'x' fixedwidth 'a:1'").SqlState);
-        Assert.Equal("0A000", Error("copy t from stdin (format binary)").SqlState);
         Assert.Equal("42601", Error("copy t from 'x' frobnicate").SqlState);
+    }
+
+    [Fact]
+    public void The_binary_format_parses_in_the_option_list_and_the_old_word_form()
+    {
+        Assert.Equal(CopyFormat.Binary, Assert.IsType<CopyStatement>(ActorWarehouse.Engine.Sql.Parser.SqlParser.ParseSingle("copy t from stdin (format binary)")).Options.Format);
+        Assert.Equal(CopyFormat.Binary, Assert.IsType<CopyStatement>(ActorWarehouse.Engine.Sql.Parser.SqlParser.ParseSingle("copy t to stdout with binary")).Options.Format);
     }
 }

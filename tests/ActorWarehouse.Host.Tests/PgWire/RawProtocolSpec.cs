@@ -234,3 +234,111 @@ public sealed class RawProtocolSpec(PgWireFixture fixture)
         Assert.Equal("0A000", messages[0].SqlState);
     }
 }
+
+/// <summary>Startup variants and session-dependent output.</summary>
+[Collection(PgWireCollection.Name)]
+public sealed class StartupVariantsSpec(PgWireFixture fixture)
+{
+    [Fact]
+    public async Task Gss_then_ssl_requests_are_both_refused_before_a_normal_startup()
+    {
+        await using var client = await RawPgClient.ConnectAsync(fixture.CleartextServer.Port);
+        await client.SendRawAsync([.. RawPgClient.Int32(8), .. RawPgClient.Int32(80877104)]);
+        Assert.Equal('N', (char)await client.ReadByteAsync());
+        await client.SendRawAsync([.. RawPgClient.Int32(8), .. RawPgClient.Int32(80877103)]);
+        Assert.Equal('N', (char)await client.ReadByteAsync());
+        await client.StartupAsync(PgWireFixture.User, PgWireFixture.Password);
+    }
+
+    [Fact]
+    public async Task A_newer_minor_version_and_protocol_options_get_NegotiateProtocolVersion()
+    {
+        await using var client = await RawPgClient.ConnectAsync(fixture.CleartextServer.Port);
+        var packet = RawPgClient.StartupPacket(("user", PgWireFixture.User), ("_pq_.compression", "on"));
+        RawPgClient.Int32((3 << 16) | 2).CopyTo(packet, 4);
+        await client.SendRawAsync(packet);
+        var negotiate = await client.ReadAsync();
+        Assert.Equal('v', negotiate.Type);
+        Assert.Equal(3 << 16, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(negotiate.Body));
+        Assert.Equal(1, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(negotiate.Body.AsSpan(4)));
+        Assert.Equal('R', (await client.ReadAsync()).Type);
+    }
+
+    [Fact]
+    public async Task Startup_options_apply_settings()
+    {
+        await using var client = await RawPgClient.ConnectAsync(fixture.CleartextServer.Port);
+        await client.SendRawAsync(RawPgClient.StartupPacket(("user", PgWireFixture.User), ("options", "-c statement_timeout=1234 --search_path=public")));
+        await client.ReadAsync();
+        await client.SendAsync('p', RawPgClient.CString(PgWireFixture.Password));
+        await client.ReadUntilReadyAsync();
+        await client.QueryAsync("show statement_timeout");
+        var row = (await client.ReadUntilReadyAsync()).Single(m => m.Type == 'D');
+        Assert.Equal("1234", Encoding.UTF8.GetString(row.Body, 6, row.Body.Length - 6));
+    }
+
+    [Fact]
+    public async Task Timestamptz_text_follows_the_session_time_zone()
+    {
+        await using var client = await fixture.RawAsync();
+        await client.QueryAsync("set timezone = 'America/New_York'; select cast('2020-01-01 12:00:00+00' as timestamptz); reset timezone; " +
+            "select cast('2020-01-01 12:00:00+00' as timestamptz)");
+        var rows = (await client.ReadUntilReadyAsync()).Where(m => m.Type == 'D')
+            .Select(m => Encoding.UTF8.GetString(m.Body, 6, m.Body.Length - 6)).ToArray();
+        Assert.Equal(["2020-01-01 07:00:00-05", "2020-01-01 12:00:00+00"], rows);
+    }
+
+    [Fact]
+    public async Task A_reader_that_falls_behind_still_gets_every_row_and_others_are_unaffected()
+    {
+        await using var client = await fixture.RawAsync();
+        await client.QueryAsync("create table if not exists slow_digits (x bigint)");
+        await client.ReadUntilReadyAsync();
+        var values = string.Join(", ", Enumerable.Range(0, 600).Select(i => $"({i})"));
+        await client.QueryAsync($"truncate slow_digits; insert into slow_digits values {values}");
+        await client.ReadUntilReadyAsync();
+        // 360,000 rows of ~60 bytes: far more than the socket buffers hold, so the server must wait for this reader.
+        await client.QueryAsync("select a.x, b.x, 'padding padding padding padding ' || cast(a.x * b.x as varchar) from slow_digits a cross join slow_digits b");
+        await using (var other = await fixture.RawAsync())
+        {
+            await other.QueryAsync("select 'unaffected'");
+            Assert.Equal('Z', (await other.ReadUntilReadyAsync())[^1].Type);
+        }
+        var messages = await client.ReadUntilReadyAsync();
+        Assert.Equal(360_000, messages.Count(m => m.Type == 'D'));
+        Assert.Equal("SELECT 360000", messages[^2].Text.TrimEnd('\0'));
+    }
+}
+
+/// <summary>A multi-statement Query outside a block is one implicit transaction (PostgreSQL's rule).</summary>
+[Collection(PgWireCollection.Name)]
+public sealed class ImplicitTransactionSpec(PgWireFixture fixture)
+{
+    [Fact]
+    public async Task An_error_in_a_later_statement_undoes_the_earlier_ones()
+    {
+        await using var client = await fixture.RawAsync();
+        await client.QueryAsync("drop table if exists implicit_block; create table implicit_block (x integer)");
+        await client.ReadUntilReadyAsync();
+        await client.QueryAsync("insert into implicit_block values (1); insert into implicit_block values (1/0)");
+        var failed = await client.ReadUntilReadyAsync();
+        Assert.Equal("22012", failed.Single(m => m.Type == 'E').SqlState);
+        Assert.Equal((byte)'I', failed[^1].Body[0]);
+        await client.QueryAsync("insert into implicit_block values (2); insert into implicit_block values (3)");
+        Assert.Equal((byte)'I', (await client.ReadUntilReadyAsync())[^1].Body[0]);
+        await client.QueryAsync("select sum(x) from implicit_block");
+        var row = (await client.ReadUntilReadyAsync()).Single(m => m.Type == 'D');
+        Assert.Equal("5", Encoding.UTF8.GetString(row.Body, 6, row.Body.Length - 6));
+    }
+
+    [Fact]
+    public async Task Strings_with_their_own_transaction_commands_are_not_wrapped()
+    {
+        await using var client = await fixture.RawAsync();
+        await client.QueryAsync("select 1; begin");
+        var messages = await client.ReadUntilReadyAsync();
+        Assert.Equal((byte)'T', messages[^1].Body[0]);
+        await client.QueryAsync("rollback");
+        await client.ReadUntilReadyAsync();
+    }
+}

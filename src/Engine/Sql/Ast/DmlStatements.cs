@@ -33,6 +33,8 @@ public enum CopyFormat
     /// <summary>Delimited text (Redshift default delimiter '|', PostgreSQL default tab for FROM STDIN/TO STDOUT).</summary>
     Text,
     Csv,
+    /// <summary>PostgreSQL's binary COPY format (FROM STDIN / TO STDOUT only).</summary>
+    Binary,
 }
 
 /// <summary>Compression of the COPY source.</summary>

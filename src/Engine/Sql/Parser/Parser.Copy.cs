@@ -141,6 +141,7 @@ internal sealed partial class Parser
     {
         "csv" => CopyFormat.Csv,
         "text" => CopyFormat.Text,
+        "binary" => CopyFormat.Binary,
         null => throw Unexpected(value),
         _ => throw NotSupported($"COPY format {text.ToUpperInvariant()}", value.Start),
     };
@@ -258,7 +259,9 @@ internal sealed partial class Parser
                 }
                 ignored.Add(t.Text);
                 return options;
-            case "binary" or "fixedwidth" or "json" or "avro" or "parquet" or "orc" or "shapefile" or "noload" or "ssh" or "force":
+            case "binary":
+                return options with { Format = CopyFormat.Binary };
+            case "fixedwidth" or "json" or "avro" or "parquet" or "orc" or "shapefile" or "noload" or "ssh" or "force":
                 throw NotSupported($"COPY option {t.Text.ToUpperInvariant()}", t.Start);
             default:
                 throw Unexpected(t);

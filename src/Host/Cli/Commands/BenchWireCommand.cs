@@ -16,8 +16,11 @@ namespace ActorWarehouse.Host.Cli.Commands;
 /// Without <c>--host</c> it starts an in-memory warehouse with a wire server in this process; with
 /// <c>--host/--port/--user/--password</c> it measures any PostgreSQL-protocol server (e.g. PostgreSQL 15).
 /// </summary>
-public sealed class BenchWireCommand : ICliCommand
+public sealed class BenchWireCommand(TextWriter? output = null, TextWriter? error = null) : ICliCommand
 {
+    private readonly TextWriter _out = output ?? Console.Out;
+    private readonly TextWriter _err = error ?? Console.Error;
+
     public string Name => "bench wire";
 
     public string Summary => "measure the SQL wire endpoint: round trips/s (1 and 32 connections), rows/s streamed";
@@ -36,8 +39,8 @@ public sealed class BenchWireCommand : ICliCommand
         }
         catch (CliUsageException e)
         {
-            Console.Error.WriteLine($"aw bench wire: {e.Message}");
-            Console.Error.WriteLine(Usage);
+            _err.WriteLine($"aw bench wire: {e.Message}");
+            _err.WriteLine(Usage);
             return 2;
         }
         var seconds = TimeSpan.FromSeconds(parsed.Number("--seconds") ?? 5);
@@ -59,7 +62,7 @@ public sealed class BenchWireCommand : ICliCommand
             server.Start();
             host = "127.0.0.1";
             port = server.Port;
-            Console.WriteLine($"# in-process ActorWarehouse wire server on {server.EndPoint}");
+            _out.WriteLine($"# in-process ActorWarehouse wire server on {server.EndPoint}");
         }
         else
         {
@@ -67,26 +70,26 @@ public sealed class BenchWireCommand : ICliCommand
             user = parsed.Value("--user") ?? PgWireService.AdminUser;
             password = parsed.Value("--password") ?? Environment.GetEnvironmentVariable("PGPASSWORD") ?? "";
             database = parsed.Value("--database") ?? "dev";
-            Console.WriteLine($"# server {host}:{port}, user {user}, database {database}");
+            _out.WriteLine($"# server {host}:{port}, user {user}, database {database}");
         }
-        Console.WriteLine($"# {Environment.ProcessorCount} cores, {seconds.TotalSeconds:0.#} s per round-trip measurement");
+        _out.WriteLine($"# {Environment.ProcessorCount} cores, {seconds.TotalSeconds:0.#} s per round-trip measurement");
         try
         {
             Task<PgWireClient> Connect() => PgWireClient.ConnectAsync(host, port, user, password, database, cancellationToken);
             foreach (int connections in new[] { 1, 32 })
             {
                 double perSecond = await RoundTripsAsync(Connect, connections, seconds, cancellationToken);
-                Console.WriteLine($"round trips, {connections,2} connection{(connections == 1 ? " " : "s")}: {perSecond,12:N0} queries/s");
+                _out.WriteLine($"round trips, {connections,2} connection{(connections == 1 ? " " : "s")}: {perSecond,12:N0} queries/s");
             }
             await using var client = await Connect();
             PrepareRows(client, rows);
             var (rowsPerSecond, megabytesPerSecond, elapsed) = Stream(client, rows);
-            Console.WriteLine($"streaming {rows:N0} rows x 3 columns: {rowsPerSecond,12:N0} rows/s ({megabytesPerSecond:N1} MB/s of DataRows, {elapsed.TotalSeconds:0.00} s)");
+            _out.WriteLine($"streaming {rows:N0} rows x 3 columns: {rowsPerSecond,12:N0} rows/s ({megabytesPerSecond:N1} MB/s of DataRows, {elapsed.TotalSeconds:0.00} s)");
             return 0;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
         {
-            Console.Error.WriteLine($"aw bench wire: {e.Message}");
+            _err.WriteLine($"aw bench wire: {e.Message}");
             return 1;
         }
         finally

@@ -11,12 +11,15 @@ namespace ActorWarehouse.Host.PgWire.Connections;
 internal sealed partial class PgConnection
 {
     private TimeZones.Zone? _zone;
+    private string? _zoneName;
 
     /// <summary>The session time zone for timestamptz text, or null when it is UTC (the formatter's '+00' form).</summary>
     private TimeZones.Zone? CurrentZone()
     {
-        if (_zone is not null) return _zone;
         var name = Session.Settings.TimeZone;
+        if (name == _zoneName) return _zone;
+        _zoneName = name;
+        _zone = null;
         if (name.Equals("UTC", StringComparison.OrdinalIgnoreCase) || name.Equals("GMT", StringComparison.OrdinalIgnoreCase)
             || name.Equals("Etc/UTC", StringComparison.OrdinalIgnoreCase)) return null;
         try
@@ -25,7 +28,7 @@ internal sealed partial class PgConnection
         }
         catch (SqlException)
         {
-            _zone = null;
+            // An unknown zone name: show UTC ('+00') rather than fail every query.
         }
         return _zone;
     }

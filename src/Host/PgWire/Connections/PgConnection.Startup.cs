@@ -300,7 +300,6 @@ internal sealed partial class PgConnection
     private void OnSettingChanged(string name, string value)
     {
         if (ReportedSettings.TryGetValue(name, out var reported)) _pendingParameterStatus[reported] = value;
-        if (name == "timezone") _zone = null;
     }
 
     private void WritePendingParameterStatus()
