@@ -111,6 +111,19 @@ public sealed class RawProtocolSpec(PgWireFixture fixture)
     }
 
     [Fact]
+    public async Task Describe_echoes_the_parameter_types_the_client_declared()
+    {
+        // PgJDBC declares varchar (1043) for strings and refuses a ParameterDescription that says text (25).
+        await using var client = await fixture.RawAsync();
+        await client.ParseAsync("declared", "select $1 as a, $2 as b", 1043, 1042);
+        await client.DescribeAsync('S', "declared");
+        await client.SyncAsync();
+        var parameters = (await client.ReadUntilReadyAsync()).Single(m => m.Type == 't').Body;
+        Assert.Equal(1043, BinaryPrimitives.ReadInt32BigEndian(parameters.AsSpan(2)));
+        Assert.Equal(1042, BinaryPrimitives.ReadInt32BigEndian(parameters.AsSpan(6)));
+    }
+
+    [Fact]
     public async Task Text_parameters_are_bound_by_their_declared_types()
     {
         await using var client = await fixture.RawAsync();

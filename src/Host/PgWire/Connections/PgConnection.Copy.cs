@@ -40,6 +40,7 @@ internal sealed partial class PgConnection
         if (copy.Output is CopyOutStream output)
         {
             output.EnsureStarted();
+            output.SendRest();
             _writer.WriteEmptyMessage(BackendMessageCode.CopyDone);
         }
     }
@@ -47,10 +48,11 @@ internal sealed partial class PgConnection
     private void WriteCopyResponse(byte type, PreparedStatement statement)
     {
         int columns = Math.Max(0, statement.CopyColumnCount);
+        byte format = statement.CopyBinary ? (byte)1 : (byte)0;
         _writer.StartMessage(type);
-        _writer.WriteByte(0); // text format overall
+        _writer.WriteByte(format); // text/CSV (0) or PGCOPY binary (1) overall, and the same per column
         _writer.WriteInt16((short)columns);
-        for (int i = 0; i < columns; i++) _writer.WriteInt16(0);
+        for (int i = 0; i < columns; i++) _writer.WriteInt16(format);
         _writer.EndMessage();
     }
 
@@ -131,11 +133,14 @@ internal sealed partial class PgConnection
     }
 
     /// <summary>
-    /// COPY TO STDOUT for the engine: CopyOutResponse before the first row, then one CopyData per write, flushed
-    /// synchronously whenever the buffer is due (the engine thread waits for a slow client: back-pressure).
+    /// COPY TO STDOUT for the engine: CopyOutResponse before the first row, then one CopyData per row as PostgreSQL
+    /// sends them (drivers such as Npgsql read a binary row only from within one message), flushed synchronously
+    /// whenever the buffer is due (the engine thread waits for a slow client: back-pressure). Text/CSV rows arrive one
+    /// per write; binary (PGCOPY) output is cut into rows here, the header going with the first row.
     /// </summary>
     private sealed class CopyOutStream(PgConnection connection, PreparedStatement statement) : Stream
     {
+        private readonly BinaryCopyRows? _binary = statement.CopyBinary ? new BinaryCopyRows() : null;
         private bool _started;
 
         public void EnsureStarted()
@@ -151,11 +156,31 @@ internal sealed partial class PgConnection
         {
             EnsureStarted();
             if (buffer.IsEmpty) return;
+            if (_binary is null)
+            {
+                Send(buffer);
+                return;
+            }
+            _binary.Append(buffer);
+            while (_binary.TryTakeRow(out var row)) Send(row.Span);
+        }
+
+        private void Send(ReadOnlySpan<byte> data)
+        {
             var writer = connection._writer;
             writer.StartMessage(BackendMessageCode.CopyData);
-            writer.WriteBytes(buffer);
+            writer.WriteBytes(data);
             writer.EndMessage();
             if (writer.ShouldFlush) writer.Flush();
+        }
+
+        /// <summary>Rows are sent as they complete; the connection flushes the socket.</summary>
+        public override void Flush() { }
+
+        /// <summary>At the end: sends bytes that do not complete a row (a malformed stream) rather than dropping them.</summary>
+        public void SendRest()
+        {
+            if (_binary is not null && _binary.TakeRest() is { Length: > 0 } rest) Send(rest.Span);
         }
 
         public override bool CanRead => false;
@@ -163,9 +188,77 @@ internal sealed partial class PgConnection
         public override bool CanWrite => true;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>
+    /// Splits a PGCOPY binary stream into rows: 11-byte signature, Int32 flags, Int32 extension length and extension
+    /// (kept in front of the first row), then rows of Int16 field count and (Int32 length or -1, bytes) fields, then
+    /// the Int16 -1 trailer.
+    /// </summary>
+    private sealed class BinaryCopyRows
+    {
+        private const int HeaderLength = 19;
+        private byte[] _data = new byte[8192];
+        private int _length;
+        private int _rowStart;
+        private bool _headerDone;
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            if (_data.Length - _length < bytes.Length)
+            {
+                // Drop what was already handed out, grow if still short.
+                int keep = _length - _rowStart;
+                var target = _data.Length - keep >= bytes.Length ? _data : new byte[Math.Max(_data.Length * 2, keep + bytes.Length)];
+                _data.AsSpan(_rowStart, keep).CopyTo(target);
+                _data = target;
+                _length = keep;
+                _rowStart = 0;
+            }
+            bytes.CopyTo(_data.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        /// <summary>The next complete row (with the header in front of the first one, or the trailer alone).</summary>
+        public bool TryTakeRow(out ReadOnlyMemory<byte> row)
+        {
+            row = default;
+            int position = _rowStart;
+            if (!_headerDone)
+            {
+                if (_length - position < HeaderLength) return false;
+                int extension = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_data.AsSpan(position + 15));
+                if (extension < 0 || _length - position < HeaderLength + extension) return false;
+                position += HeaderLength + extension;
+            }
+            if (_length - position < 2) return false;
+            short fields = System.Buffers.Binary.BinaryPrimitives.ReadInt16BigEndian(_data.AsSpan(position));
+            position += 2;
+            for (int i = 0; i < fields; i++)
+            {
+                if (_length - position < 4) return false;
+                int size = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_data.AsSpan(position));
+                position += 4;
+                if (size > 0)
+                {
+                    if (_length - position < size) return false;
+                    position += size;
+                }
+            }
+            _headerDone = true;
+            row = _data.AsMemory(_rowStart, position - _rowStart);
+            _rowStart = position;
+            return true;
+        }
+
+        public ReadOnlyMemory<byte> TakeRest()
+        {
+            var rest = _data.AsMemory(_rowStart, _length - _rowStart);
+            _rowStart = _length;
+            return rest;
+        }
     }
 }

@@ -9,7 +9,8 @@ namespace ActorWarehouse.Host.PgWire.Connections;
 
 internal sealed partial class PgConnection
 {
-    private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
+    /// <summary>Parsed statements with the parameter type OIDs the client declared (echoed by Describe: drivers check them).</summary>
+    private readonly Dictionary<string, (PreparedStatement Statement, int[] DeclaredOids)> _statements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Portal> _portals = new(StringComparer.Ordinal);
 
     /// <summary>After an error in the extended protocol every message up to Sync is discarded.</summary>
@@ -38,16 +39,18 @@ internal sealed partial class PgConnection
         int count = reader.ReadInt16();
         if (count < 0) throw new PgProtocolException("invalid parameter count in Parse message");
         var declared = new SqlType?[count];
+        var oids = new int[count];
         for (int i = 0; i < count; i++)
         {
-            int oid = reader.ReadInt32();
-            declared[i] = oid == 0 ? null : PgTypes.FromOid(oid);
+            oids[i] = reader.ReadInt32();
+            declared[i] = oids[i] == 0 ? null : PgTypes.FromOid(oids[i]);
+            if (declared[i] is null) oids[i] = 0;
         }
         reader.ExpectEnd();
         if (name.Length > 0 && _statements.ContainsKey(name))
             throw new PgProtocolException($"prepared statement \"{name}\" already exists", WireSqlState.DuplicatePreparedStatement);
         CheckNamedObjectLimit(name, _statements.Count);
-        _statements[name] = Session.Prepare(sql, declared);
+        _statements[name] = (Session.Prepare(sql, declared), oids);
         _writer.WriteEmptyMessage(BackendMessageCode.ParseComplete);
     }
 
@@ -60,7 +63,7 @@ internal sealed partial class PgConnection
         var parameterFormats = ReadFormatCodes(ref reader);
         int count = reader.ReadInt16();
         if (count < 0) throw new PgProtocolException("invalid parameter count in Bind message");
-        var statement = FindStatement(statementName);
+        var statement = FindStatement(statementName).Statement;
         var types = statement.ParameterTypes;
         if (count != types.Count)
             throw new PgProtocolException(
@@ -112,10 +115,12 @@ internal sealed partial class PgConnection
         reader.ExpectEnd();
         if (kind == (byte)'S')
         {
-            var statement = FindStatement(name);
+            var (statement, declaredOids) = FindStatement(name);
+            var types = statement.ParameterTypes;
             _writer.StartMessage(BackendMessageCode.ParameterDescription);
-            _writer.WriteInt16((short)statement.ParameterTypes.Count);
-            foreach (var type in statement.ParameterTypes) _writer.WriteInt32(PgTypes.Oid(type));
+            _writer.WriteInt16((short)types.Count);
+            for (int i = 0; i < types.Count; i++)
+                _writer.WriteInt32(i < declaredOids.Length && declaredOids[i] != 0 ? declaredOids[i] : PgTypes.Oid(types[i]));
             _writer.EndMessage();
             if (statement.ResultColumns.Count == 0) _writer.WriteEmptyMessage(BackendMessageCode.NoData);
             else WriteRowDescription(statement.ResultColumns, null);
@@ -158,6 +163,8 @@ internal sealed partial class PgConnection
                 _writer.WriteEmptyMessage(BackendMessageCode.EmptyQueryResponse);
                 return;
             }
+            // Everything up to Sync is one implicit transaction (PostgreSQL's rule for the extended protocol).
+            Session.BeginImplicitTransaction();
             await ExecutePortalAsync(portal, Math.Max(0, maxRows), describe: false, ct);
         }
         catch (Exception e) when (IsStatementError(e))
@@ -167,15 +174,16 @@ internal sealed partial class PgConnection
         }
     }
 
-    /// <summary>Sync: ends error recovery; outside a transaction block portals end with the implicit transaction.</summary>
+    /// <summary>Sync: ends the implicit transaction (committed unless an error occurred) and error recovery; outside a transaction block portals end with it.</summary>
     private void HandleSync()
     {
+        _session?.EndImplicitTransaction(success: !_skipUntilSync);
         _skipUntilSync = false;
         if (_session is { InTransaction: false }) _portals.Clear();
         WriteReadyForQuery();
     }
 
-    private PreparedStatement FindStatement(string name) => _statements.TryGetValue(name, out var statement)
+    private (PreparedStatement Statement, int[] DeclaredOids) FindStatement(string name) => _statements.TryGetValue(name, out var statement)
         ? statement
         : throw new PgProtocolException(
             name.Length == 0 ? "unnamed prepared statement does not exist" : $"prepared statement \"{name}\" does not exist",

@@ -9,20 +9,14 @@ internal sealed partial class PgConnection
 {
     private static readonly short[] NoFormats = [];
 
-    /// <summary>Statements that end or open blocks themselves (or may not run inside one): such strings are not wrapped.</summary>
-    private static readonly HashSet<string> BlockSensitiveCommands = new(StringComparer.Ordinal)
-    {
-        "BEGIN", "START TRANSACTION", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "VACUUM",
-    };
-
     /// <summary>
     /// Query: every statement of the string in turn, each with its RowDescription, DataRows (text) and
-    /// CommandComplete; the first error ends the string; one ReadyForQuery at the end. Several statements outside a
-    /// transaction block run as one implicit transaction, as in PostgreSQL: an error undoes the earlier ones too.
+    /// CommandComplete; the first error ends the string; one ReadyForQuery at the end. Several statements run in the
+    /// engine's implicit transaction block, as in PostgreSQL: an error undoes the earlier ones too.
     /// </summary>
     private async Task HandleQueryAsync(ReadOnlyMemory<byte> body, CancellationToken ct)
     {
-        bool implicitBlock = false;
+        bool success = false;
         try
         {
             var reader = new BodyReader(body.Span);
@@ -30,9 +24,7 @@ internal sealed partial class PgConnection
             reader.ExpectEnd();
             var statements = Session.ParseStatements(sql);
             if (statements.Count == 0) _writer.WriteEmptyMessage(BackendMessageCode.EmptyQueryResponse);
-            implicitBlock = statements.Count > 1 && !Session.InTransaction
-                && statements.All(statement => !BlockSensitiveCommands.Contains(statement.CommandName));
-            if (implicitBlock) RunSilently("BEGIN");
+            if (statements.Count > 1) Session.BeginImplicitTransaction();
             foreach (var statement in statements)
             {
                 if (statement.CommandName.Length == 0)
@@ -43,23 +35,19 @@ internal sealed partial class PgConnection
                 var portal = new Portal(statement, [], NoFormats);
                 await ExecutePortalAsync(portal, maxRows: 0, describe: true, ct);
             }
-            if (implicitBlock)
-            {
-                implicitBlock = false;
-                RunSilently("COMMIT");
-            }
+            success = true;
         }
         catch (Exception e) when (IsStatementError(e))
         {
             WriteStatementError(e);
-            if (implicitBlock && Session.InTransaction) RunSilently("ROLLBACK");
+        }
+        finally
+        {
+            _session?.EndImplicitTransaction(success);
         }
         WriteReadyForQuery();
         await _writer.FlushAsync(ct);
     }
-
-    /// <summary>Runs a transaction-control statement of the wire layer's own (no messages to the client).</summary>
-    private void RunSilently(string sql) => Session.Execute(Session.ParseStatements(sql)[0], [], null, CancellationToken.None);
 
     /// <summary>
     /// Runs a portal's statement (first time) and streams up to <paramref name="maxRows"/> rows (0 = all); ends with

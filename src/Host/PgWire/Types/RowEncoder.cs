@@ -19,6 +19,7 @@ internal sealed class RowEncoder
 {
     private readonly TypeId[] _types;
     private readonly int[] _scales;
+    private readonly int[] _charLengths;
     private readonly bool[] _binary;
     private readonly TimeZones.Zone? _zone;
 
@@ -28,11 +29,13 @@ internal sealed class RowEncoder
     {
         _types = new TypeId[columns.Count];
         _scales = new int[columns.Count];
+        _charLengths = new int[columns.Count];
         _binary = new bool[columns.Count];
         for (int i = 0; i < columns.Count; i++)
         {
             _types[i] = columns[i].Type.Id;
             _scales[i] = columns[i].Type.Scale;
+            _charLengths[i] = columns[i].Type.Id == TypeId.Char ? columns[i].Type.Length : 0;
             _binary[i] = formats[i] == ParameterDecoder.BinaryFormat;
         }
         _zone = zone;
@@ -48,6 +51,7 @@ internal sealed class RowEncoder
         {
             var vector = batch.Columns[c];
             if (vector.IsNull(row)) writer.WriteInt32(-1);
+            else if (_charLengths[c] > 0) writer.WriteLengthPrefixedString(Padded(Values<string>(vector)[row], _charLengths[c]));
             else if (_binary[c]) WriteBinary(writer, vector, _types[c], _scales[c], row);
             else WriteText(writer, vector, _types[c], _scales[c], row);
         }
@@ -142,6 +146,9 @@ internal sealed class RowEncoder
                 break;
         }
     }
+
+    /// <summary>CHAR(n) is stored without trailing blanks; PostgreSQL's output (text and binary alike) pads it to n.</summary>
+    private static string Padded(string value, int length) => value.Length >= length ? value : value.PadRight(length);
 
     private static void WriteFormatted(MessageWriter writer, long value)
     {
