@@ -12,20 +12,26 @@ using ActorWarehouse.Actors.TestNode;
 //   exit <code> | shutdown
 string role = Arg("--role") ?? "node";
 int port = int.Parse(Arg("--port") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-var config = ConfigurationFactory.ParseString($$"""
+bool clusterMode = args.Contains("--cluster");
+var config = ConfigurationFactory.ParseString(clusterMode
+    ? ClusterNode.Config(port, Arg("--seeds") ?? "", Arg("--roles") ?? "", Arg("--stable-after") ?? "3 s", Arg("--min-nr") ?? "1")
+    : $$"""
     akka.actor.provider = remote
     akka.remote.dot-netty.tcp.port = {{port}}
     akka.remote.watch-failure-detector { heartbeat-interval = 200 ms, acceptable-heartbeat-pause = 2 s }
     akka.remote.retry-gate-closed-for = 500 ms
     akka.stdout-logger-enabled = off
     """);
-var system = ActorSystem.Create(Arg("--system") ?? "node", config);
 var output = new Output();
+var system = ActorSystem.Create(Arg("--system") ?? "node", config);
+// Cluster nodes also show info lines (membership decisions) in the transcript a failing spec prints.
+var logLevel = clusterMode ? LogLevel.InfoLevel : LogLevel.WarningLevel;
 system.EventStream.Subscribe(typeof(LogEvent), e =>
 {
-    if (e is LogEvent log && log.LogLevel() >= LogLevel.WarningLevel) output.Line("LOG " + log.Message);
+    if (e is LogEvent log && log.LogLevel() >= logLevel) output.Line("LOG " + log.Message);
 });
 var printer = system.ActorOf(Props.Create(() => new Printer(output)), "printer");
+if (clusterMode) ClusterNode.Start(system, output);
 output.Line($"READY {role} {system.Address}");
 
 string? line;
@@ -59,6 +65,7 @@ while ((line = Console.ReadLine()) is not null)
                 await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
                 return 0;
             default:
+                if (clusterMode && ClusterNode.Handle(system, output, line.Split(' ', StringSplitOptions.RemoveEmptyEntries), printer)) break;
                 output.Line($"ERROR unknown command {parts[0]}");
                 break;
         }

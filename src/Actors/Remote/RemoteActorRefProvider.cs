@@ -41,6 +41,18 @@ internal sealed partial class RemoteActorRefProvider
     public long SystemUid { get; }
     public RemoteWatcher Watcher { get; }
 
+    /// <summary>Bytes written to all outbound connections, frame headers included (for traffic measurements).</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+    private long _bytesSent;
+
+    internal void CountSent(int bytes) => Interlocked.Add(ref _bytesSent, bytes);
+
+    /// <summary>
+    /// Set by the cluster: addresses whose liveness the cluster's failure detector owns. Remote DeathWatch leaves
+    /// them alone (as upstream: a member is only declared dead when it is removed from the cluster).
+    /// </summary>
+    internal Func<Address, bool>? IsManagedByCluster;
+
     /// <summary>Fault injection for specs: the next N inbound system messages are discarded unacknowledged.</summary>
     internal int DropNextInboundSystemMessages;
 
@@ -185,6 +197,12 @@ internal sealed partial class RemoteActorRefProvider
     {
         var association = AssociationFor(address);
         if (uid is { } u) _quarantined[(address, u)] = 0;
+        if (uid is { } gone && association.RemoteUid is { } current && current != gone)
+        {
+            // A newer incarnation already took that address: only the old uid is barred; the live one stays connected.
+            System.Log.Info("Association to [{0}] having UID [{1}] quarantined ({2}); the address now hosts UID [{3}]", address, gone, reason, current);
+            return;
+        }
         System.Log.Warning("Association to [{0}] having UID [{1}] is irrecoverably failed ({2}). UID is now quarantined.", address, uid?.ToString() ?? "?", reason);
         association.ResetForNewIncarnation(null);
         Watcher.AddressTerminated(address);

@@ -64,6 +64,7 @@ internal sealed class RemoteWatcher(RemoteActorRefProvider provider)
         {
             foreach (var address in _watches.Keys)
             {
+                if (provider.IsManagedByCluster?.Invoke(address) == true) continue;
                 var association = provider.AssociationFor(address);
                 long last = Math.Max(Volatile.Read(ref association.LastHeardTicks), association.WatchStartTicks);
                 if (now - last > pause) lost.Add(address);

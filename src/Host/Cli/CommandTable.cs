@@ -13,6 +13,8 @@ public static class CommandTable
         new Commands.DemoCommand(),
         new Commands.BenchActorsCommand(),
         new Commands.NodeCommand(),
+        new Commands.PbmCommand(),
+        new Commands.UpCommand(),
         new Commands.BenchWireCommand(),
     ];
 

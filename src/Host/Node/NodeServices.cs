@@ -7,5 +7,7 @@ public static class NodeServices
     [
         new WarehouseService(),
         new PgWire.PgWireService(),
+        new ClusterService(),
+        new ManagementService(),
     ];
 }

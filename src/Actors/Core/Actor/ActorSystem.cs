@@ -47,7 +47,8 @@ public sealed class ActorSystem : IActorRefFactory, IDisposable
         {
             "local" => null,
             "remote" or "Akka.Remote.RemoteActorRefProvider, Akka.Remote" => new RemoteActorRefProvider(this),
-            var other => throw new ConfigurationException($"unknown akka.actor.provider '{other}' (local or remote)"),
+            var p when Cluster.Internal.ClusterProvider.IsCluster(p) => new RemoteActorRefProvider(this),
+            var other => throw new ConfigurationException($"unknown akka.actor.provider '{other}' (local, remote or cluster)"),
         };
         // The transport binds first: with port 0 the real port becomes part of every actor path.
         Address = Remote?.Bind() ?? new Address(Address.LocalProtocol, name);
@@ -64,6 +65,8 @@ public sealed class ActorSystem : IActorRefFactory, IDisposable
         _userGuardian = (ActorCellOf(_rootCell.ActorOf(Props.CreateBy(() => new GuardianActor(SupervisorStrategy.DefaultStrategy)), "user")));
         _systemGuardian = ActorCellOf(_rootCell.ActorOf(Props.CreateBy(() => new GuardianActor(SupervisorStrategy.DefaultStrategy)), "system"));
         Remote?.Start();
+        // As upstream, the cluster provider starts membership with the system (and joins the configured seeds).
+        if (Cluster.Internal.ClusterProvider.IsCluster(Settings.Provider)) Cluster.Cluster.Get(this);
         // As upstream: if /user stops by itself (an escalated failure reached the root), the system terminates.
         _userGuardian.WhenTerminated.ContinueWith(_ =>
         {

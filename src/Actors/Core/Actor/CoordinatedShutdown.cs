@@ -31,6 +31,12 @@ public sealed class CoordinatedShutdown
     public sealed class UnknownReason : Reason { public static readonly UnknownReason Instance = new(); }
     public sealed class ActorSystemTerminateReason : Reason { public static readonly ActorSystemTerminateReason Instance = new(); }
     public sealed class ClrExitReason : Reason { public static readonly ClrExitReason Instance = new(); }
+    /// <summary>This node left the cluster (Leave, then removed).</summary>
+    public sealed class ClusterLeavingReason : Reason { public static readonly ClusterLeavingReason Instance = new(); }
+    /// <summary>This node was downed (by the split brain resolver or an operator).</summary>
+    public sealed class ClusterDowningReason : Reason { public static readonly ClusterDowningReason Instance = new(); }
+    /// <summary>Joining through the seed nodes did not succeed in time.</summary>
+    public sealed class ClusterJoinUnsuccessfulReason : Reason { public static readonly ClusterJoinUnsuccessfulReason Instance = new(); }
 
     private sealed record Phase(string Name, TimeSpan Timeout, IReadOnlyList<string> DependsOn);
 

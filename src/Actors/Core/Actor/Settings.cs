@@ -33,7 +33,7 @@ public sealed class Settings
     public LogLevel StdoutLogLevel { get; }
     public bool StdoutLoggerEnabled { get; }
     public int LogDeadLetters { get; }
-    /// <summary>"local" or "remote".</summary>
+    /// <summary>"local", "remote" or "cluster".</summary>
     public string Provider { get; }
     public TimeSpan AskTimeout { get; }
     public TimeSpan CreationTimeout { get; }

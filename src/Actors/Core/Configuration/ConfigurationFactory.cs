@@ -16,7 +16,7 @@ public static class ConfigurationFactory
         return new Config(root);
     }
 
-    /// <summary>The merged reference configuration of every module (core, remote), parsed once.</summary>
+    /// <summary>The merged reference configuration of every module (core, remote, cluster), parsed once.</summary>
     public static Config Default() => Reference.Value;
 
     private static Config LoadReference()
@@ -24,7 +24,7 @@ public static class ConfigurationFactory
         var assembly = typeof(ConfigurationFactory).Assembly;
         var config = Config.Empty;
         // Later modules fall back to earlier ones; their keys never overlap.
-        foreach (var name in new[] { "ActorWarehouse.Actors.reference.conf", "ActorWarehouse.Actors.Remote.remote.conf" })
+        foreach (var name in new[] { "ActorWarehouse.Actors.reference.conf", "ActorWarehouse.Actors.Remote.remote.conf", "ActorWarehouse.Actors.Cluster.cluster.conf" })
         {
             using var stream = assembly.GetManifestResourceStream(name)
                 ?? throw new ConfigurationException($"embedded configuration '{name}' is missing");

@@ -257,6 +257,7 @@ internal sealed class Association
                     if (frames.Length > 0)
                     {
                         await stream.WriteAsync(frames.WrittenMemory, token);
+                        _provider.CountSent(frames.Length);
                         frames.Reset();
                         yielded = false;
                         lastWrite = Environment.TickCount64;

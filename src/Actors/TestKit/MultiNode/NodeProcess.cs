@@ -71,6 +71,9 @@ public sealed class NodeProcess : IDisposable
         }
     }
 
+    /// <summary>Waits (bounded) for the process to exit by itself; the exit code, or null when it is still running.</summary>
+    public int? WaitForExit(TimeSpan timeout) => _process.WaitForExit((int)timeout.TotalMilliseconds) ? _process.ExitCode : null;
+
     /// <summary>Kills the process at once (a crash: no shutdown, no goodbye to peers).</summary>
     public void Kill()
     {

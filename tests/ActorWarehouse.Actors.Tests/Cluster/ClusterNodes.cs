@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ActorWarehouse.Actors.TestKit.MultiNode;
+using ActorWarehouse.Actors.Tests.MultiNode;
+
+namespace ActorWarehouse.Actors.Tests.Cluster;
+
+/// <summary>
+/// Real cluster node processes (tests/ActorWarehouse.Actors.TestNode --cluster) on 127.0.0.1 for the multi-process
+/// cluster specs: a seed on a fixed free port, members that join it, and bounded waits on their output lines.
+/// </summary>
+internal sealed class ClusterNodes : IDisposable
+{
+    /// <summary>Multi-process specs run one at a time: each starts several processes on a 2-core machine.</summary>
+    public const string Collection = "cluster processes";
+
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    public const string Secret = "cluster-spec-secret";
+    private readonly MultiNodeHarness _harness = new(RemoteDeathWatchMultiNodeSpec.TestNodePath(), new Dictionary<string, string> { ["AW_CLUSTER_SECRET"] = Secret });
+    private readonly Dictionary<string, string[]> _arguments = new();
+
+    public ClusterNodes(string stableAfter = "3 s") => StableAfter = stableAfter;
+
+    public string StableAfter { get; }
+    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+    public static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        int port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    public static string SeedAddress(int port) => $"akka.tcp://cluster@127.0.0.1:{port}";
+
+    public NodeProcess Start(string role, string seeds, int port = 0, IReadOnlyDictionary<string, string>? environment = null, string roles = "")
+    {
+        var args = new[] { "--cluster", "--system", "cluster", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--seeds", seeds, "--stable-after", StableAfter, "--roles", roles.Length == 0 ? "all" : roles };
+        _arguments[role] = args;
+        return _harness.Start(role, environment, args);
+    }
+
+    public NodeProcess Restart(string role) => _harness.Restart(role);
+
+    public NodeProcess Node(string role) => _harness.Node(role);
+    public Address Address(string role) => _harness.GetAddress(role);
+    public void Kill(string role) => _harness.Kill(role);
+
+    public static void ExpectLine(NodeProcess node, string line, TimeSpan? timeout = null) =>
+        node.ExpectLine(l => l == line, timeout ?? Wait, $"'{line}'");
+
+    /// <summary>Waits until <paramref name="node"/>'s state shows exactly <paramref name="count"/> members, all Up and reachable.</summary>
+    public static string AwaitMembersUp(NodeProcess node, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? Wait);
+        string last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            node.Send("state");
+            last = node.ExpectLine(l => l.StartsWith("STATE ", StringComparison.Ordinal), Wait, "STATE");
+            var fields = last.Split(' ');
+            if (fields[1] == count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && fields.Skip(2).Where(f => f.Contains('=') && !f.StartsWith("leader=", StringComparison.Ordinal)).All(f => f.EndsWith("=Up", StringComparison.Ordinal)))
+                return last;
+            Thread.Sleep(200);
+        }
+        throw new Xunit.Sdk.XunitException($"node '{node.Role}' did not see {count} members Up; last: {last}{Environment.NewLine}{node.Transcript}");
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
