@@ -3,8 +3,16 @@ using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine;
 
-/// <summary>A column of a statement's result: its output name and SQL type.</summary>
-public sealed record ResultColumn(string Name, SqlType Type);
+/// <summary>
+/// A column of a statement's result: its output name and SQL type; for a column read unchanged from a table, that
+/// table's OID (as pg_class shows it) and the 1-based column number, else 0 (PostgreSQL's RowDescription fields).
+/// </summary>
+public sealed record ResultColumn(string Name, SqlType Type)
+{
+    public int TableOid { get; init; }
+
+    public short ColumnNumber { get; init; }
+}
 
 /// <summary>
 /// The outcome of one statement: the PostgreSQL command tag ("SELECT 4", "INSERT 0 3",

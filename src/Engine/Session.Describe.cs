@@ -73,8 +73,7 @@ public sealed partial class Session
     private IReadOnlyList<ResultColumn> BindForDescribe(Query query, Transaction transaction)
     {
         var bound = new QueryBinder(BinderContextFor(transaction)).BindStatementQuery(query);
-        var schema = bound.Plan.Schema;
-        return bound.Names.Select((n, i) => new ResultColumn(n, schema[i].Type.Id == TypeId.Unknown ? SqlType.Text : schema[i].Type)).ToList();
+        return ResultColumns(bound.Plan, bound.Names, unknownAsText: true);
     }
 
     /// <summary>VALUES items take their target column's type (assignment context); INSERT ... SELECT binds its query.</summary>

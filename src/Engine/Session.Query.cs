@@ -42,8 +42,24 @@ public sealed partial class Session
         long rows = 0;
         foreach (var b in batches) rows += b.RowCount;
         var schema = bound.Plan.Schema;
-        var columns = bound.Names.Select((n, i) => new ResultColumn(n, schema[i].Type)).ToList();
+        var columns = ResultColumns(bound.Plan, bound.Names, unknownAsText: false);
         return new QueryResult($"SELECT {rows}", columns, TrimHidden(batches, columns.Count), rows);
+    }
+
+    /// <summary>The visible result columns, with the table column each one passes through (RowDescription's table OID and number).</summary>
+    internal static List<ResultColumn> ResultColumns(LogicalPlan plan, IReadOnlyList<string> names, bool unknownAsText)
+    {
+        var schema = plan.Schema;
+        var columns = new List<ResultColumn>(names.Count);
+        for (int i = 0; i < names.Count; i++)
+        {
+            var type = unknownAsText && schema[i].Type.Id == TypeId.Unknown ? SqlType.Text : schema[i].Type;
+            var origin = ColumnOrigins.Trace(plan, i);
+            columns.Add(origin is { } o
+                ? new ResultColumn(names[i], type) { TableOid = SystemCatalog.CatalogSnapshot.RelationOid(o.TableId), ColumnNumber = (short)o.ColumnNumber }
+                : new ResultColumn(names[i], type));
+        }
+        return columns;
     }
 
     /// <summary>Drops trailing columns a plan may carry beyond the visible ones.</summary>

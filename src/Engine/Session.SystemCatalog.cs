@@ -53,6 +53,8 @@ public sealed partial class Session
     /// <summary>A view's columns (for pg_attribute and information_schema.columns); empty when the view no longer binds.</summary>
     private IReadOnlyList<(string Name, SqlType Type)> DescribeView(ViewDefinition view, Transaction transaction)
     {
+        // A view over pg_attribute or information_schema.columns would describe itself while being described.
+        if (!_viewsBeingDescribed.Add(view.QualifiedName)) return [];
         try
         {
             if (SqlParser.Parse(view.QueryText) is not [SelectStatement select]) return [];
@@ -64,10 +66,11 @@ public sealed partial class Session
         {
             return [];
         }
-        catch (InvalidOperationException)
+        finally
         {
-            // A view over the catalog relations that describe it would recurse into itself.
-            return [];
+            _viewsBeingDescribed.Remove(view.QualifiedName);
         }
     }
+
+    private readonly HashSet<string> _viewsBeingDescribed = new(StringComparer.Ordinal);
 }

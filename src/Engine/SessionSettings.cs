@@ -45,13 +45,16 @@ public sealed class SessionSettings
         ["enable_case_sensitive_identifier"] = "off",
         ["client_min_messages"] = "notice",
         ["timezone_abbreviations"] = "Default",
+        ["max_index_keys"] = "32",
+        ["max_function_args"] = "100",
+        ["block_size"] = "8192",
     };
 
     /// <summary>Settings SET cannot change (PostgreSQL raises 55P02).</summary>
     private static readonly HashSet<string> ReadOnly = new(StringComparer.OrdinalIgnoreCase)
     {
         "server_version", "server_encoding", "integer_datetimes", "is_superuser", "lc_messages", "server_version_num",
-        "max_identifier_length", "in_hot_standby",
+        "max_identifier_length", "in_hot_standby", "max_index_keys", "max_function_args", "block_size",
     };
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);

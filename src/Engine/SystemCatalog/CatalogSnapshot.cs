@@ -63,6 +63,7 @@ internal sealed class CatalogSnapshot
     public const string InternalSuperuser = "rdsdb";
 
     private readonly Dictionary<int, RelationInfo> _relationsByOid = new();
+    private readonly Dictionary<(string Schema, string Name), RelationInfo> _relationsByName = new();
     private readonly Dictionary<string, NamespaceInfo> _namespacesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<int, RoleInfo> _rolesByOid = new();
 
@@ -108,7 +109,11 @@ internal sealed class CatalogSnapshot
                 () => [new AttributeInfo("last_value", SqlType.BigInt, PgTypes.Int8, -1, true, null)]));
         }
         Relations = relations;
-        foreach (var r in relations) _relationsByOid[r.Oid] = r;
+        foreach (var r in relations)
+        {
+            _relationsByOid[r.Oid] = r;
+            _relationsByName.TryAdd((r.Schema, r.Name), r);
+        }
 
         var roles = new List<RoleInfo> { new(InternalSuperuserOid, InternalSuperuser, true, true, false, -1, null, null) };
         foreach (var user in catalog.Users.Values)
@@ -176,8 +181,7 @@ internal sealed class CatalogSnapshot
     {
         foreach (var schema in EffectiveSearchPath)
         {
-            var found = Relations.FirstOrDefault(r => r.Schema == schema && r.Name == relation.Name);
-            if (found is not null) return ReferenceEquals(found, relation);
+            if (_relationsByName.TryGetValue((schema, relation.Name), out var found)) return ReferenceEquals(found, relation);
         }
         return false;
     }
@@ -186,12 +190,11 @@ internal sealed class CatalogSnapshot
     public RelationInfo? ResolveRelation(string text)
     {
         var parts = SplitQualifiedName(text);
-        if (parts.Count == 2) return Relations.FirstOrDefault(r => r.Schema == parts[0] && r.Name == parts[1]);
+        if (parts.Count == 2) return _relationsByName.GetValueOrDefault((parts[0], parts[1]));
         if (parts.Count != 1) return null;
         foreach (var schema in EffectiveSearchPath)
         {
-            var found = Relations.FirstOrDefault(r => r.Schema == schema && r.Name == parts[0]);
-            if (found is not null) return found;
+            if (_relationsByName.TryGetValue((schema, parts[0]), out var found)) return found;
         }
         return null;
     }

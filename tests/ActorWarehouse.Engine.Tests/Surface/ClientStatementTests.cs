@@ -100,6 +100,14 @@ public sealed class ClientStatementTests : IDisposable
     }
 
     [Fact]
+    public void A_view_over_the_catalog_can_be_described_without_describing_itself_forever()
+    {
+        _session.Execute("create view my_columns as select table_name, column_name from information_schema.columns where table_schema = 'public'");
+        Assert.Contains("t|a", Query("select * from my_columns"));
+        Assert.Contains("my_columns|column_name", Query("select c.relname, a.attname from pg_class c join pg_attribute a on a.attrelid = c.oid where c.relname = 'my_columns'"));
+    }
+
+    [Fact]
     public void A_missing_relation_in_a_regclass_literal_is_42P01()
     {
         Assert.Equal(SqlState.UndefinedTable, Assert.Throws<SqlException>(() => Query("select 'nope'::regclass")).SqlState);

@@ -56,7 +56,7 @@ public sealed class PreparedStatementTests : IDisposable
     {
         var prepared = _session.Prepare("select name from item where id = $1 and price < $2", []);
         Assert.Equal([SqlType.Integer, SqlType.Decimal(10, 2)], prepared.ParameterTypes);
-        Assert.Equal([new ResultColumn("name", SqlType.Varchar(20))], prepared.ResultColumns);
+        Assert.Equal([("name", SqlType.Varchar(20))], prepared.ResultColumns.Select(c => (c.Name, c.Type)));
         var result = _session.Execute(prepared, [2, 300L], null, CancellationToken.None);
         Assert.Equal(["pear"], Rows(result));
     }
@@ -128,6 +128,16 @@ public sealed class PreparedStatementTests : IDisposable
         var e = Assert.Throws<SqlException>(() => _session.Execute(star, [], null, CancellationToken.None));
         Assert.Equal(SqlState.FeatureNotSupported, e.SqlState);
         Assert.Equal("cached plan must not change result type", e.Message);
+    }
+
+    [Fact]
+    public void Result_columns_name_the_table_column_they_come_from()
+    {
+        var prepared = _session.Prepare("select i.name, i.price * 2 as doubled, o.id from item i join item o on o.id = i.id order by 1", []);
+        var oid = int.Parse(Rows(_session, "select 'item'::regclass::oid").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([(oid, (short)2), (0, (short)0), (oid, (short)1)], prepared.ResultColumns.Select(c => (c.TableOid, c.ColumnNumber)));
+        var executed = _session.Execute(prepared, [], null, CancellationToken.None);
+        Assert.Equal(prepared.ResultColumns, executed.Columns);
     }
 
     [Fact]

@@ -11,11 +11,12 @@ public sealed class SltCommand(TextWriter? stdout = null, TextWriter? stderr = n
 {
     private const string Usage =
         "aw slt [--engine-name postgresql] [--dialect auto|sqlite|duckdb] [--skip-list FILE | --no-skip-list]\n" +
-        "       [--show-failures | -v] [--max-failures N] [--timeout SECONDS] [--quiet] FILE|DIR...";
+        "       [--show-failures | -v] [--max-failures N] [--timeout SECONDS] [--quiet]\n" +
+        "       [--host H --port P [--user U] [--password PW] [--database D] [--no-type-loading]] FILE|DIR...";
 
     public string Name => "slt";
 
-    public string Summary => "run sqllogictest files (each on a fresh in-memory warehouse)";
+    public string Summary => "run sqllogictest files (each on a fresh in-memory warehouse, or through the wire with --host)";
 
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -24,11 +25,12 @@ public sealed class SltCommand(TextWriter? stdout = null, TextWriter? stderr = n
         CliArguments options;
         SltRunOptions runOptions;
         IReadOnlyList<string> files;
+        WireSltTarget? wire;
         try
         {
             options = new CliArguments(args,
-                new HashSet<string> { "--engine-name", "--dialect", "--skip-list", "--max-failures", "--timeout" },
-                new HashSet<string> { "--show-failures", "-v", "--verbose", "--quiet", "-q", "--no-skip-list" });
+                new HashSet<string> { "--engine-name", "--dialect", "--skip-list", "--max-failures", "--timeout", "--host", "--port", "--user", "--password", "--database" },
+                new HashSet<string> { "--show-failures", "-v", "--verbose", "--quiet", "-q", "--no-skip-list", "--no-type-loading" });
             if (options.Positional.Count == 0) throw new CliUsageException("no test files given");
             files = SltFiles.Expand(options.Positional);
             runOptions = new SltRunOptions
@@ -44,6 +46,7 @@ public sealed class SltCommand(TextWriter? stdout = null, TextWriter? stderr = n
                 SkipList = LoadSkipList(options),
                 StatementTimeout = TimeSpan.FromSeconds(options.Number("--timeout") ?? 120),
             };
+            wire = WireTarget(options);
         }
         catch (Exception e) when (e is CliUsageException or IOException or FormatException)
         {
@@ -58,9 +61,10 @@ public sealed class SltCommand(TextWriter? stdout = null, TextWriter? stderr = n
         int shown = 0;
         var total = new SltFileReport("total");
         var runner = new SltRunner(runOptions);
+        Func<ISltDatabase> openDatabase = wire is null ? () => new WarehouseSltDatabase() : () => new WireSltDatabase(wire);
         foreach (var file in files)
         {
-            var report = runner.RunFile(file, () => new WarehouseSltDatabase(), cancellationToken);
+            var report = RunFile(runner, file, openDatabase, cancellationToken);
             total.Add(report);
             if (!quiet)
             {
@@ -77,6 +81,38 @@ public sealed class SltCommand(TextWriter? stdout = null, TextWriter? stderr = n
         output.WriteLine($"slt: {total.Passed} passed, {total.Failed} failed, {total.Skipped} skipped");
         output.Flush();
         return Task.FromResult(total.Failed == 0 ? 0 : 1);
+    }
+
+    /// <summary>Runs one file; a server that cannot be reached fails that file instead of stopping the run.</summary>
+    private static SltFileReport RunFile(SltRunner runner, string file, Func<ISltDatabase> openDatabase, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return runner.RunFile(file, openDatabase, cancellationToken);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            var report = new SltFileReport(file) { Failed = 1 };
+            report.Failures.Add(new SltFailure(file, 0, "", $"cannot connect to the server: {e.Message}"));
+            return report;
+        }
+    }
+
+    /// <summary>The server of `--host/--port` (user admin, database dev, password from --password or AW_PASSWORD), or null.</summary>
+    private static WireSltTarget? WireTarget(CliArguments options)
+    {
+        var host = options.Value("--host");
+        if (host is null)
+        {
+            foreach (var name in new[] { "--port", "--user", "--password", "--database" })
+                if (options.Value(name) is not null) throw new CliUsageException($"{name} needs --host");
+            if (options.Has("--no-type-loading")) throw new CliUsageException("--no-type-loading needs --host");
+            return null;
+        }
+        var password = options.Value("--password") ?? Environment.GetEnvironmentVariable("AW_PASSWORD")
+            ?? throw new CliUsageException("--host needs a password: --password PW or AW_PASSWORD");
+        return new WireSltTarget(host, (int)(options.Number("--port") ?? 5439), options.Value("--user") ?? "admin", password,
+            options.Value("--database") ?? "dev", options.Has("--no-type-loading"));
     }
 
     private static SltSkipList LoadSkipList(CliArguments options)
