@@ -31,6 +31,9 @@ internal sealed class MessageReader(Stream stream, int maxMessageSize, int maxSm
     /// <summary>True once the client closed its side (or the socket failed).</summary>
     public bool EndOfStream => _endOfStream;
 
+    /// <summary>True when bytes of a next message were already read from the socket.</summary>
+    public bool HasBufferedBytes => _end > _start;
+
     /// <summary>Reads the first packet: Int32 length (itself included), then the body. False when the client hung up.</summary>
     public async ValueTask<bool> ReadStartupPacketAsync(CancellationToken cancellationToken)
     {

@@ -312,6 +312,7 @@ internal sealed partial class PgConnection
     /// <summary>ReadyForQuery with the transaction status: I idle, T in a block, E in a failed block.</summary>
     private void WriteReadyForQuery()
     {
+        ClearPendingCancel();
         WritePendingParameterStatus();
         _writer.StartMessage(BackendMessageCode.ReadyForQuery);
         _writer.WriteByte(_session is { InFailedTransaction: true } ? (byte)'E' : _session is { InTransaction: true } ? (byte)'T' : (byte)'I');

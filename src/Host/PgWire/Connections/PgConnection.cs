@@ -28,6 +28,11 @@ internal sealed partial class PgConnection : IDisposable
     private int _secretKey;
     private volatile bool _clientGone;
 
+    // A CancelRequest that arrives after the client sent a query but before its statement started (the query is
+    // still in the socket or being parsed) must not be lost: it is kept until the next statement or ReadyForQuery.
+    private volatile bool _busy;
+    private bool _cancelPending;
+
     public PgConnection(PgWireServer server, Socket socket, int processId)
     {
         _server = server;
@@ -76,6 +81,7 @@ internal sealed partial class PgConnection : IDisposable
     {
         while (await _reader.ReadMessageAsync(ct))
         {
+            _busy = true;
             byte type = _reader.MessageType;
             var body = _reader.Body;
             if (_skipUntilSync && type is not (FrontendMessageCode.Sync or FrontendMessageCode.Terminate)) continue;
@@ -142,6 +148,11 @@ internal sealed partial class PgConnection : IDisposable
         {
             _running = source;
             _watchWanted = watchSocket;
+            if (_cancelPending)
+            {
+                _cancelPending = false;
+                source.Cancel();
+            }
         }
         if (watchSocket)
         {
@@ -184,7 +195,25 @@ internal sealed partial class PgConnection : IDisposable
 
     public void CancelIfKeyMatches(int secretKey)
     {
-        if (_secretKey != 0 && secretKey == _secretKey) CancelRunningStatement();
+        if (_secretKey == 0 || secretKey != _secretKey) return;
+        lock (_cancelLock)
+        {
+            if (_running is not null) _running.Cancel();
+            else if (_busy || _reader.HasBufferedBytes || SocketHasBytes()) _cancelPending = true;
+        }
+    }
+
+    private bool SocketHasBytes()
+    {
+        try { return _socket.Available > 0; }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { return false; }
+    }
+
+    /// <summary>At ReadyForQuery the connection is idle: a cancel kept for a statement that never came is dropped.</summary>
+    private void ClearPendingCancel()
+    {
+        _busy = false;
+        lock (_cancelLock) _cancelPending = false;
     }
 
     /// <summary>Closes the socket under a connection that did not end within the shutdown grace period.</summary>
