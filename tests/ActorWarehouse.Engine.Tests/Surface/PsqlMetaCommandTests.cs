@@ -145,6 +145,13 @@ public sealed class PsqlMetaCommandTests : IDisposable
         Assert.StartsWith("public|lineitem|table|rdsdb|permanent|", tables[0]);
     }
 
+    [Fact]
+    public void Verbose_describe_reads_the_relation_flags_with_no_storage_options()
+    {
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, PsqlQueries.DescribeRelationFlagsPlus, LineitemOid());
+        Assert.Equal(["0|r|f|f|f|f|f|f|f|NULL|0||p"], Query(sql));
+    }
+
     public void Dispose()
     {
         _session.Dispose();

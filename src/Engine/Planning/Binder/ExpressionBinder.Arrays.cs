@@ -39,6 +39,8 @@ internal sealed partial class ExpressionBinder
     {
         int at = a.Position;
         var query = a.Subquery;
+        if (query is { With: null, Body: SelectQuery { From: [FunctionTableRef { Call: { Name: "unnest", Arguments: [var unnested] } }], Where: null, GroupBy.Count: 0 } })
+            return BindArrayOverUnnest(unnested, at);
         if (query is { With: null, Limit: null, Offset: null, Body: SelectQuery { Items: [ExprSelectItem item], GroupBy.Count: 0, Having: null, Distinct: false } select })
         {
             var order = query.OrderBy.Select(o => o.Expr is IntegerLiteral { Value: 1 } ? o with { Expr = item.Expr } : o).ToList();
@@ -58,6 +60,25 @@ internal sealed partial class ExpressionBinder
         var braced = new BinaryExpr(at, BinaryOperator.Concat, new BinaryExpr(at, BinaryOperator.Concat, new StringLiteral(at, "{"), listagg),
             new StringLiteral(at, "}"));
         return new FunctionCall(at, null, "coalesce", [braced, new StringLiteral(at, "{}")]);
+    }
+
+    /// <summary>
+    /// ARRAY(SELECT f(x) FROM unnest(array) x) over an array of this row (psql's \d+ does this with pg_class.reloptions):
+    /// an empty or NULL array gives '{}'; mapping the elements of a non-empty one would need LATERAL, which is 0A000.
+    /// </summary>
+    private BoundExpr BindArrayOverUnnest(Expr unnested, int position)
+    {
+        var array = Coercion.Cast(Bind(unnested), SqlType.Text, isExplicit: true);
+        var resolved = new ResolvedFunction("array_map", SqlType.Text, [SqlType.Text], (args, rows, _) =>
+            KernelTemplates.RowWise<string>(args, rows, SqlType.Text, (ColumnVector[] a, int[] ix, out string result) =>
+            {
+                var elements = ArrayText.Parse(((ColumnVector<string>)a[0]).Values[ix[0]]);
+                result = "{}";
+                return elements is { Count: 0 } ? true : throw new SqlException(SqlState.FeatureNotSupported,
+                    "ARRAY(SELECT ... FROM unnest(...)) over a non-empty array of the outer row is not supported", position + 1);
+            }));
+        var mapped = new BoundFunctionCall("array_map", resolved, [array]);
+        return new BoundCoalesce([mapped, new BoundLiteral("{}", SqlType.Text)], SqlType.Text);
     }
 
     /// <summary>ARRAY[a, b] → '{' || a || ',' || b || '}' (NULL elements as NULL).</summary>
