@@ -33,6 +33,16 @@ public static class ValueFormatter
         };
     }
 
+    /// <summary>
+    /// The text a client is shown: <see cref="Format(object?, SqlType)"/>, except that CHAR(n) — stored without
+    /// trailing blanks — is blank-padded to n, as PostgreSQL and Redshift return it (psql and the wire server alike).
+    /// </summary>
+    public static string? FormatForDisplay(object? physicalValue, SqlType type)
+    {
+        var text = Format(physicalValue, type);
+        return text is not null && type.Id == TypeId.Char && text.Length < type.Length ? text.PadRight(type.Length) : text;
+    }
+
     /// <summary>Formats row <paramref name="row"/> of a vector without boxing; null for a NULL row.</summary>
     public static string? Format(ColumnVector vector, int row)
     {

@@ -36,7 +36,7 @@ public sealed class WarehouseSltDatabase : ISltDatabase
                 {
                     var vector = batch[c];
                     object? value = vector.IsNull(r) ? null : vector.GetBoxed(r);
-                    row[c] = new SltValue(value, vector.Type, value is null ? null : ValueFormatter.Format(value, vector.Type));
+                    row[c] = new SltValue(value, vector.Type, value is null ? null : ValueFormatter.FormatForDisplay(value, vector.Type));
                 }
                 rows.Add(row);
             }

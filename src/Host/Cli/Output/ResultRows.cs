@@ -18,7 +18,7 @@ public static class ResultRows
                 for (int c = 0; c < batch.ColumnCount; c++)
                 {
                     var vector = batch[c];
-                    row[c] = vector.IsNull(r) ? null : ValueFormatter.Format(vector.GetBoxed(r), vector.Type);
+                    row[c] = vector.IsNull(r) ? null : ValueFormatter.FormatForDisplay(vector.GetBoxed(r), vector.Type);
                 }
                 rows.Add(row);
             }
