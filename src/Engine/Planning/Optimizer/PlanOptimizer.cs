@@ -4,7 +4,7 @@ using ActorWarehouse.Engine.Planning.Optimizer.Rules;
 namespace ActorWarehouse.Engine.Planning.Optimizer;
 
 /// <summary>
-/// Runs the rules in order: fold constants, push predicates down (into joins as keys and into scans for zone maps),
+/// Runs the rules in order: fold constants, factor and derive single-input terms of ORs, push predicates down (into joins as keys and into scans for zone maps),
 /// reorder inner-join chains, push again (reordering exposes new placements), then prune unused columns.
 /// Subqueries were already decorrelated into joins by the binder.
 /// </summary>
@@ -14,6 +14,7 @@ public static class PlanOptimizer
     [
         new ConstantFolding(),
         new CommonConjunctExtraction(),
+        new DisjunctionDerivation(),
         new PredicatePushdown(),
         new JoinReordering(),
         new PredicatePushdown(),

@@ -26,7 +26,8 @@ public sealed class PredicatePushdown : IOptimizerRule
             {
                 if (predicates.Count == 0) return s;
                 var all = BoundExprs.Conjuncts(s.Filter).Concat(predicates).ToList();
-                return s with { Filter = BoundExprs.And(all), EstimatedRows = Reduce(s.EstimatedRows, predicates.Count) };
+                var filter = BoundExprs.And(all);
+                return s with { Filter = filter, EstimatedRows = Math.Max(1, s.Table.RowCount * Selectivity.Of(filter, s)) };
             }
 
             case LogicalProject p:
@@ -131,6 +132,7 @@ public sealed class PredicatePushdown : IOptimizerRule
         {
             JoinKind.Semi or JoinKind.Anti or JoinKind.NullAwareAnti or JoinKind.Mark or JoinKind.Single => Math.Max(left.EstimatedRows, 0),
             _ when leftKeys.Count == 0 => Math.Max(left.EstimatedRows, 1) * Math.Max(right.EstimatedRows, 1),
+            JoinKind.Inner => ColumnStatistics.JoinRows(left, right, leftKeys, rightKeys) * (residual is null ? 1 : 0.5),
             _ => Math.Max(left.EstimatedRows, right.EstimatedRows),
         };
         var join = j with { Left = left, Right = right, LeftKeys = leftKeys, RightKeys = rightKeys, Residual = residual, EstimatedRows = estimate };
