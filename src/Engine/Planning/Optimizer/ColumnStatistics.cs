@@ -29,6 +29,14 @@ public static class ColumnStatistics
         return Math.Max(1, l * r * Math.Max(factor, 1 / Math.Max(l, r)));
     }
 
+    /// <summary>Rows of the left input kept by a semi join: at most one per distinct right key among the left's distinct keys.</summary>
+    public static double SemiJoinRows(LogicalPlan left, LogicalPlan right, IReadOnlyList<BoundExpr> leftKeys)
+    {
+        double l = Math.Max(left.EstimatedRows, 1);
+        double distinct = leftKeys.Count == 1 && leftKeys[0] is BoundColumnRef c ? DistinctValues(left, c.Ordinal) : l;
+        return Math.Max(1, l * Math.Min(1, Math.Max(right.EstimatedRows, 1) / Math.Max(distinct, 1)));
+    }
+
     /// <summary>An upper estimate of the distinct values of output column <paramref name="ordinal"/> of <paramref name="plan"/>.</summary>
     public static double DistinctValues(LogicalPlan plan, int ordinal)
     {

@@ -40,7 +40,8 @@ public sealed class PredicatePushdown : IOptimizerRule
                     if (Deterministic(inlined)) below.Add(inlined);
                     else above.Add(predicate);
                 }
-                return Wrap(p with { Input = Push(p.Input, below) }, above);
+                var projected = Push(p.Input, below);
+                return Wrap(p with { Input = projected, EstimatedRows = projected.EstimatedRows }, above);
             }
 
             case LogicalSort s:
@@ -63,7 +64,9 @@ public sealed class PredicatePushdown : IOptimizerRule
                     if (keysOnly) below.Add(BoundExprs.Inline(predicate, a.GroupKeys));
                     else above.Add(predicate);
                 }
-                return Wrap(a with { Input = Push(a.Input, below) }, above);
+                var grouped = Push(a.Input, below);
+                double groups = a.GroupKeys.Count == 0 && a.GroupingSets is null ? 1 : Math.Max(1, grouped.EstimatedRows / 10);
+                return Wrap(a with { Input = grouped, EstimatedRows = a.EstimatedRows < 0 ? groups : Math.Min(a.EstimatedRows, groups) }, above);
             }
 
             case LogicalJoin j:
@@ -130,6 +133,7 @@ public sealed class PredicatePushdown : IOptimizerRule
         }
         double estimate = j.Kind switch
         {
+            JoinKind.Semi when leftKeys.Count > 0 => ColumnStatistics.SemiJoinRows(left, right, leftKeys),
             JoinKind.Semi or JoinKind.Anti or JoinKind.NullAwareAnti or JoinKind.Mark or JoinKind.Single => Math.Max(left.EstimatedRows, 0),
             _ when leftKeys.Count == 0 => Math.Max(left.EstimatedRows, 1) * Math.Max(right.EstimatedRows, 1),
             JoinKind.Inner => ColumnStatistics.JoinRows(left, right, leftKeys, rightKeys) * (residual is null ? 1 : 0.5),
