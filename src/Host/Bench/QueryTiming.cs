@@ -40,6 +40,10 @@ public static class QueryTimer
             progress?.Invoke($"{query.Name}: warm-up");
             session.Execute(query.Sql, cancellationToken);
             var times = new List<double>(runs);
+            // Load-independent companions of the wall time (the machine is shared): CPU time, bytes allocated, collections.
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocatedBefore = GC.GetTotalAllocatedBytes();
+            int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
             for (int run = 1; run <= runs; run++)
             {
                 progress?.Invoke($"{query.Name}: run {run}/{runs}");
@@ -47,8 +51,11 @@ public static class QueryTimer
                 session.Execute(query.Sql, cancellationToken);
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
+            double allocatedMb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / (1024.0 * 1024.0) / runs;
             var timing = new QueryTiming(query.Name, times, null);
-            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{query.Name}: median {timing.MedianMs:0.0} ms"));
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"{query.Name}: median {timing.MedianMs:0.0} ms; per run: cpu {cpuMs:0} ms, allocated {allocatedMb:0} MiB, collections gen0 {(GC.CollectionCount(0) - gen0Before) / (double)runs:0.#} gen2 {(GC.CollectionCount(2) - gen2Before) / (double)runs:0.#}"));
             return timing;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -79,14 +79,27 @@ public sealed class PlanShapeTests : IDisposable
     }
 
     [Fact]
-    public void Join_reordering_keeps_the_largest_input_first()
+    public void Join_reordering_joins_the_small_inputs_first_and_streams_the_largest_last()
     {
-        var plan = PlanOptimizer.Optimize(Bind("select 1 from t, u, big where t.a = u.a and big.a = t.a"));
+        _db.Run("create table mid (a int, c int); insert into mid select x, x from generate_series(1, 100) as g(x)");
+        // Greedy from the largest input would join big with mid first (100 rows); joining mid with u first keeps 1.
+        var plan = PlanOptimizer.Optimize(Bind("select 1 from big, mid, u where big.a = mid.a and mid.c = u.c"));
         var joins = Joins(plan);
-        var deepest = joins.Last();
-        var firstLeaf = Assert.IsType<LogicalScan>(deepest.Left);
-        Assert.Equal("public.big", firstLeaf.Table.QualifiedName);
+        Assert.Equal(2, joins.Count);
+        var top = joins[0];
+        Assert.Contains(top.Children, c => c is LogicalScan { Table.QualifiedName: "public.big" });
+        Assert.DoesNotContain(LogicalPlans.Nodes(joins[1]), n => n is LogicalScan { Table.QualifiedName: "public.big" });
         Assert.All(joins, j => Assert.NotEmpty(j.LeftKeys));
+    }
+
+    [Fact]
+    public void Or_of_per_table_conditions_adds_a_filter_on_each_table()
+    {
+        var plan = PlanOptimizer.Optimize(Bind("select 1 from t, u where t.a = u.a and ((t.b = 1 and u.c = 2) or (t.b = 3 and u.c = 4))"));
+        var scans = LogicalPlans.Nodes(plan).OfType<LogicalScan>().ToList();
+        Assert.Equal(2, scans.Count);
+        Assert.All(scans, s => Assert.NotNull(s.Filter));
+        Assert.NotNull(Assert.Single(Joins(plan)).Residual);
     }
 
     [Fact]

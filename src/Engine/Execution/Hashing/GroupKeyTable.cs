@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using ActorWarehouse.Engine.Columnar;
 using ActorWarehouse.Engine.Execution.Memory;
 using ActorWarehouse.Engine.Types;
@@ -92,7 +93,7 @@ public sealed class GroupKeyTable
         }
         if (_columns.Length == 1)
         {
-            ProbeSingle(keys[0], rowCount, groupIds, insert);
+            ProbeSingle(keys[0], rowCount, groupIds, insert, scratch.Hashes);
             return;
         }
         for (int c = 0; c < _columns.Length; c++) _columns[c].Hash(keys[c], hashes, rowCount, c == 0);
@@ -183,8 +184,13 @@ public sealed class GroupKeyTable
     private int _nullGroup = -1;
 
     /// <summary>One key column: hash, probe and compare inline per row (no rounds, no per-column passes).</summary>
-    private void ProbeSingle(ColumnVector key, int rowCount, Span<int> groupIds, bool insert)
+    private void ProbeSingle(ColumnVector key, int rowCount, Span<int> groupIds, bool insert, ulong[] hashes)
     {
+        switch (key)
+        {
+            case ColumnVector<int> v when PrefetchPays(rowCount): ProbePrefetched(v, (KeyColumn<int>)_columns[0], rowCount, groupIds, insert, hashes); return;
+            case ColumnVector<long> v when PrefetchPays(rowCount): ProbePrefetched(v, (KeyColumn<long>)_columns[0], rowCount, groupIds, insert, hashes); return;
+        }
         switch (key)
         {
             case ColumnVector<int> v: ProbeSingle(v, (KeyColumn<int>)_columns[0], rowCount, groupIds, insert); break;
@@ -251,6 +257,74 @@ public sealed class GroupKeyTable
                     break;
                 }
                 slot = (slot + 1) & mask;
+            }
+        }
+    }
+
+    /// <summary>Slots further ahead than this are prefetched while probing a table larger than the caches.</summary>
+    private const int PrefetchDistance = 16;
+
+    /// <summary>Prefetching helps only when the slot array is well beyond the L2 cache (about 1 MiB of slots here).</summary>
+    private bool PrefetchPays(int rowCount) => Sse.IsSupported && rowCount >= 4 * PrefetchDistance && _entries.Length >= 1 << 16;
+
+    /// <summary>
+    /// <see cref="ProbeSingle{T}"/> for integer keys on a big table: all hashes first, then the probe loop
+    /// prefetches the slot of the row <see cref="PrefetchDistance"/> ahead, so the cache misses of consecutive rows
+    /// overlap instead of being paid one after another (aggregating lineitem by l_orderkey: 1.5 M groups).
+    /// </summary>
+    private unsafe void ProbePrefetched<T>(ColumnVector<T> key, KeyColumn<T> store, int rowCount, Span<int> groupIds, bool insert, ulong[] hashes)
+    {
+        var values = key.Values;
+        var validity = key.Validity;
+        var entries = _entries;
+        int mask = _mask;
+        var groupHashes = _groupHashes;
+        for (int i = 0; i < rowCount; i++) hashes[i] = KeyHash.Hash(values[i]);
+        fixed (SlotEntry* slots = entries)
+        {
+            for (int i = 0; i < rowCount; i++)
+            {
+                if (i + PrefetchDistance < rowCount) Sse.Prefetch0(slots + ((int)(hashes[i + PrefetchDistance] >> 32) & mask));
+                if (validity is not null && !validity.IsValid(i))
+                {
+                    if (_nullGroup < 0 && insert)
+                    {
+                        _nullGroup = Count;
+                        groupHashes[Count] = KeyHash.NullHash;
+                        store.AppendOne(Count, default!, isNull: true);
+                        Count++;
+                    }
+                    groupIds[i] = _nullGroup;
+                    continue;
+                }
+                ulong h = hashes[i];
+                int slot = (int)(h >> 32) & mask;
+                while (true)
+                {
+                    ref var entry = ref entries[slot];
+                    int g = entry.GroupPlusOne - 1;
+                    if (g < 0)
+                    {
+                        if (!insert)
+                        {
+                            groupIds[i] = -1;
+                            break;
+                        }
+                        int group = Count++;
+                        entry = new SlotEntry(h, group + 1);
+                        groupHashes[group] = h;
+                        store.AppendOne(group, values[i], isNull: false);
+                        groupIds[i] = group;
+                        break;
+                    }
+                    // The hash of an integer key is a bijection of the value: equal hashes mean equal keys.
+                    if (entry.Hash == h)
+                    {
+                        groupIds[i] = g;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
             }
         }
     }

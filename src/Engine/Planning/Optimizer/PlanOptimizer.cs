@@ -4,8 +4,9 @@ using ActorWarehouse.Engine.Planning.Optimizer.Rules;
 namespace ActorWarehouse.Engine.Planning.Optimizer;
 
 /// <summary>
-/// Runs the rules in order: fold constants, push predicates down (into joins as keys and into scans for zone maps),
-/// reorder inner-join chains, push again (reordering exposes new placements), then prune unused columns.
+/// Runs the rules in order: fold constants, factor and derive single-input terms of ORs, push predicates down (into joins as keys and into scans for zone maps), move semi joins onto the input they filter,
+/// reorder inner-join chains, push again (reordering exposes new placements), restrict aggregates to the join keys
+/// that can match, then prune unused columns.
 /// Subqueries were already decorrelated into joins by the binder.
 /// </summary>
 public static class PlanOptimizer
@@ -14,9 +15,12 @@ public static class PlanOptimizer
     [
         new ConstantFolding(),
         new CommonConjunctExtraction(),
+        new DisjunctionDerivation(),
         new PredicatePushdown(),
+        new SemiJoinPushdown(),
         new JoinReordering(),
         new PredicatePushdown(),
+        new AggregateKeyFilter(),
         new ProjectionPruning(),
     ];
 

@@ -26,7 +26,11 @@ public sealed class PlanHashJoin : PhysicalNode
         Right = right;
         Kind = kind;
         Residual = residual;
-        BuildIsLeft = !kind.BuildsOnRightOnly() && left.EstimatedRows < right.EstimatedRows;
+        // Semi/anti joins normally build on the right; a left input many times smaller is built instead (TPC-H Q21's
+        // EXISTS over all of lineitem would otherwise put six million rows in the hash table).
+        BuildIsLeft = kind.BuildsOnRightOnly()
+            ? kind.CanBuildOnLeft() && left.EstimatedRows >= 0 && left.EstimatedRows * SemiBuildLeftRatio < right.EstimatedRows
+            : left.EstimatedRows < right.EstimatedRows;
         Probe = BuildIsLeft ? right : left;
         Build = BuildIsLeft ? left : right;
         ProbeKeys = BuildIsLeft ? rightKeys : leftKeys;
@@ -37,6 +41,9 @@ public sealed class PlanHashJoin : PhysicalNode
         var buildKeyColumns = (BuildIsLeft ? leftKeyColumns : rightKeyColumns) ?? [];
         Step = DistributionPlanner.ChooseJoinStep(Probe.Distribution, Build.Distribution, probeKeyColumns, buildKeyColumns, Build.EstimatedRows, Probe.EstimatedRows);
     }
+
+    /// <summary>How many times smaller the left input of a semi/anti join must be estimated to be built instead of the right.</summary>
+    public const double SemiBuildLeftRatio = 4;
 
     public PhysicalNode Left { get; }
     public PhysicalNode Right { get; }

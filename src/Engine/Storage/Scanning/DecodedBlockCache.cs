@@ -10,8 +10,18 @@ namespace ActorWarehouse.Engine.Storage;
 /// </summary>
 public sealed class DecodedBlockCache
 {
-    /// <summary>The process-wide cache scans use unless given another (256 MiB).</summary>
-    public static readonly DecodedBlockCache Shared = new(256L << 20);
+    /// <summary>
+    /// The process-wide cache scans use unless given another: a quarter of the memory the GC may use, at least
+    /// 256 MiB and at most 4 GiB. Too small a cache is expensive twice: every scan decodes again, and the decoded
+    /// blocks are large-object allocations whose churn triggers full collections.
+    /// </summary>
+    public static readonly DecodedBlockCache Shared = new(DefaultCapacity());
+
+    private static long DefaultCapacity()
+    {
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return Math.Clamp(available / 4, 256L << 20, 4L << 30);
+    }
 
     private readonly long _capacityBytes;
     private readonly Dictionary<(BlockId, SqlType), LinkedListNode<Entry>> _map = new();
@@ -76,9 +86,12 @@ public sealed class DecodedBlockCache
         long validity = vector.Validity is null ? 0 : vector.Length / 8;
         if (vector is ColumnVector<string> strings)
         {
-            long total = 0;
+            // Dictionary and run-length decoders share one string instance between rows: count each instance once.
+            long total = 8L * strings.Length;
             var values = strings.Values;
-            for (int i = 0; i < strings.Length; i++) total += 8 + 24 + 2L * (values[i]?.Length ?? 0);
+            var seen = new HashSet<string>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < strings.Length; i++)
+                if (values[i] is { } value && seen.Add(value)) total += 24 + 2L * value.Length;
             return total + validity;
         }
         int width = System.Runtime.InteropServices.Marshal.SizeOf(ColumnVector.PhysicalType(vector.Type) == typeof(bool) ? typeof(byte) : ColumnVector.PhysicalType(vector.Type));

@@ -10,11 +10,13 @@ namespace ActorWarehouse.Host.Cli.Commands;
 /// `aw bench tpch --sf N [--tbl DIR] [--data DIR] [--queries DIR] [--runs N] [--format table|csv]`:
 /// generates TPC-H data (or takes the .tbl/.tbl.gz files in --tbl), loads it with Redshift DDL and COPY,
 /// and times the 22 queries like shared/bench's peer scripts (one warm-up, then N runs, median).
+/// With --data DIR --reuse, a warehouse that already holds the eight tables is queried without reloading;
+/// --only names the queries to time (for profiling one query at a time).
 /// Progress goes to stderr; results to stdout.
 /// </summary>
 public sealed class BenchTpchCommand(TextWriter? stdout = null, TextWriter? stderr = null) : ICliCommand
 {
-    private const string Usage = "aw bench tpch --sf N [--tbl DIR] [--data DIR] [--queries DIR] [--runs N] [--format table|csv]";
+    private const string Usage = "aw bench tpch --sf N [--tbl DIR] [--data DIR [--reuse]] [--queries DIR] [--only q01,q07,...] [--runs N] [--format table|csv]";
 
     public string Name => "bench tpch";
 
@@ -31,12 +33,13 @@ public sealed class BenchTpchCommand(TextWriter? stdout = null, TextWriter? stde
         CliArguments options;
         try
         {
-            options = new CliArguments(args, new HashSet<string> { "--sf", "--tbl", "--data", "--queries", "--runs", "--format" }, new HashSet<string>());
+            options = new CliArguments(args, new HashSet<string> { "--sf", "--tbl", "--data", "--queries", "--only", "--runs", "--format" }, new HashSet<string> { "--reuse" });
             if (options.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{options.Positional[0]}'");
-            scaleFactor = options.Number("--sf") ?? (options.Value("--tbl") is null ? throw new CliUsageException("--sf N is required (or --tbl DIR)") : 0);
-            if (options.Value("--tbl") is null && scaleFactor <= 0) throw new CliUsageException("--sf must be positive");
+            scaleFactor = options.Number("--sf") ?? (options.Value("--tbl") is null && !options.Has("--reuse") ? throw new CliUsageException("--sf N is required (or --tbl DIR)") : 0);
+            if (options.Value("--tbl") is null && !options.Has("--reuse") && scaleFactor <= 0) throw new CliUsageException("--sf must be positive");
             runs = (int)(options.Number("--runs") ?? 3);
             if (runs < 1) throw new CliUsageException("--runs must be at least 1");
+            if (options.Has("--reuse") && options.Value("--data") is null) throw new CliUsageException("--reuse needs --data DIR");
             format = ResultPrinter.ParseFormat(options.Value("--format"));
             queriesFolder = options.Value("--queries")
                 ?? (RepositoryPaths.FindShared() is { } shared ? Path.Combine(shared, "tpch", "queries") : null)
@@ -53,13 +56,20 @@ public sealed class BenchTpchCommand(TextWriter? stdout = null, TextWriter? stde
         string? generated = null;
         try
         {
-            var queries = TpchQueries.Load(queriesFolder);
-            string tblFolder = options.Value("--tbl") ?? (generated = GenerateData(scaleFactor, Progress, cancellationToken));
+            var queries = TpchQueries.Select(TpchQueries.Load(queriesFolder), options.Value("--only"));
             using var warehouse = options.Value("--data") is { } dataFolder ? Warehouse.Open(dataFolder) : Warehouse.OpenInMemory();
             using var session = warehouse.OpenSession();
 
             var loadClock = Stopwatch.StartNew();
-            var loads = TpchLoader.Load(session, tblFolder, Progress, cancellationToken);
+            IReadOnlyList<TableLoad> loads = [];
+            if (options.Has("--reuse") && TpchLoader.IsLoaded(session, cancellationToken))
+                Progress("reusing the tables already loaded in --data");
+            else
+            {
+                if (options.Value("--tbl") is null && scaleFactor <= 0) throw new CliUsageException("--data holds no TPC-H tables yet: pass --sf N or --tbl DIR to load them");
+                string tblFolder = options.Value("--tbl") ?? (generated = GenerateData(scaleFactor, Progress, cancellationToken));
+                loads = TpchLoader.Load(session, tblFolder, Progress, cancellationToken);
+            }
             double loadMs = loadClock.Elapsed.TotalMilliseconds;
 
             var timings = new List<QueryTiming>();

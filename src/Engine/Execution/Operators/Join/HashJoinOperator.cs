@@ -58,7 +58,7 @@ public sealed class HashJoinOperator : Operator
         QueryContext context)
         : base(OutputTypesOf(kind, buildIsLeft ? buildTypes : probe.OutputTypes, buildIsLeft ? probe.OutputTypes : buildTypes))
     {
-        if (buildIsLeft && kind.BuildsOnRightOnly()) throw new ArgumentException($"a {kind} join builds on its right input", nameof(buildIsLeft));
+        if (buildIsLeft && !kind.CanBuildOnLeft()) throw new ArgumentException($"a {kind} join builds on its right input", nameof(buildIsLeft));
         _probe = probe;
         _buildTable = buildTable;
         _probeKeys = probeKeys;
@@ -69,8 +69,15 @@ public sealed class HashJoinOperator : Operator
         _context = context;
         _preserveProbe = buildIsLeft ? kind.PreservesRight() : kind.PreservesLeft() || kind == JoinKind.Single;
         _preserveBuild = buildIsLeft ? kind.PreservesLeft() : kind.PreservesRight();
-        _existenceOnly = residual is null && kind is JoinKind.Semi or JoinKind.Anti or JoinKind.NullAwareAnti or JoinKind.Mark;
+        _existenceOnly = residual is null && !buildIsLeft && kind is JoinKind.Semi or JoinKind.Anti or JoinKind.NullAwareAnti or JoinKind.Mark;
+        _reportsBuildRows = buildIsLeft && kind is JoinKind.Semi or JoinKind.Anti;
     }
+
+    /// <summary>
+    /// A semi/anti join built on its left input: probing only marks build rows as matched, and the last probe
+    /// partition to finish emits the matched (semi) or never matched (anti) build rows.
+    /// </summary>
+    private readonly bool _reportsBuildRows;
 
     public static IReadOnlyList<SqlType> OutputTypesOf(JoinKind kind, IReadOnlyList<SqlType> left, IReadOnlyList<SqlType> right) => kind switch
     {
@@ -219,7 +226,7 @@ public sealed class HashJoinOperator : Operator
         {
             for (int k = 0; k < pairs; k++) _probeMatched[_pairProbe[k]] = true;
         }
-        if (_preserveBuild)
+        if (_preserveBuild || _reportsBuildRows)
         {
             var matched = table.Matched;
             for (int k = 0; k < pairs; k++) matched[_pairBuild[k]] = true;
@@ -233,6 +240,7 @@ public sealed class HashJoinOperator : Operator
         var batch = _batch!;
         int n = batch.RowCount;
         var table = _table!;
+        if (_reportsBuildRows) return;
         switch (_kind)
         {
             case JoinKind.Semi:
@@ -313,7 +321,13 @@ public sealed class HashJoinOperator : Operator
     private void FinishProbing()
     {
         var table = _table!;
-        if (!table.FinishProbe() || !_preserveBuild) return;
+        if (!table.FinishProbe()) return;
+        if (_reportsBuildRows)
+        {
+            EmitBuildRows(table, wanted: _kind == JoinKind.Semi);
+            return;
+        }
+        if (!_preserveBuild) return;
         var matched = table.Matched;
         var rows = new List<int>();
         for (int r = 0; r < table.RowCount; r++)
@@ -323,6 +337,26 @@ public sealed class HashJoinOperator : Operator
             if (rows.Count == Batch.DefaultCapacity) FlushUnmatchedBuild(rows);
         }
         if (rows.Count > 0) FlushUnmatchedBuild(rows);
+    }
+
+    /// <summary>The build rows whose matched flag equals <paramref name="wanted"/>, in build order, build columns only.</summary>
+    private void EmitBuildRows(JoinHashTable table, bool wanted)
+    {
+        var matched = table.Matched;
+        var rows = new int[Batch.DefaultCapacity];
+        int count = 0;
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            if (matched[r] != wanted) continue;
+            rows[count++] = r;
+            if (count == rows.Length)
+            {
+                _output.Enqueue(VectorSelection.Take(table.Rows, rows));
+                rows = new int[Batch.DefaultCapacity];
+                count = 0;
+            }
+        }
+        if (count > 0) _output.Enqueue(VectorSelection.Take(table.Rows, rows.AsSpan(0, count)));
     }
 
     private void FlushUnmatchedBuild(List<int> rows)

@@ -73,7 +73,18 @@ public sealed class JoinHashTable
         }
         if (keyColumns.Count == 0 && n == 0) Head[0] = -1;
         Matched = new bool[n];
+        if (keyColumns.Count == 1 && _keys.Count > 0)
+        {
+            _direct = DirectKeyIndex.TryCreate(_keys.KeyVectors(0, _keys.Count)[0]);
+            if (_direct is not null)
+            {
+                context.Memory.Reserve(_direct.Bytes, "a hash join build side");
+                ReservedBytes += _direct.Bytes;
+            }
+        }
     }
+
+    private readonly DirectKeyIndex? _direct;
 
     public IReadOnlyList<SqlType> Types { get; }
 
@@ -96,7 +107,7 @@ public sealed class JoinHashTable
     /// <summary>Build rows that found a partner (right/full joins); racing writes only ever store true.</summary>
     public bool[] Matched { get; }
 
-    public long ReservedBytes { get; }
+    public long ReservedBytes { get; private set; }
 
     /// <summary>Group id of each probe row's key, -1 when absent or when the key has a NULL.</summary>
     public void Find(IReadOnlyList<ColumnVector> probeKeys, int rowCount, Span<int> groups, KeyTableScratch scratch)
@@ -106,7 +117,7 @@ public sealed class JoinHashTable
             groups[..rowCount].Fill(RowCount == 0 ? -1 : 0);
             return;
         }
-        _keys.Find(probeKeys, rowCount, groups, scratch);
+        if (_direct is null || !_direct.TryFind(probeKeys[0], rowCount, groups)) _keys.Find(probeKeys, rowCount, groups, scratch);
         foreach (var key in probeKeys)
         {
             if (key.Validity is not { } validity) continue;

@@ -3,7 +3,8 @@ namespace ActorWarehouse.Engine.Execution.Operators.Join;
 /// <summary>
 /// Join semantics, always stated for the LEFT input (the outer side of the SQL text).
 /// Semi, anti, null-aware anti, mark and single joins output left rows (mark adds a boolean, single
-/// adds the right columns) and always build their hash table on the right input.
+/// adds the right columns); they build their hash table on the right input, except that semi and anti joins
+/// may build on a much smaller left input and report the build rows that found (or never found) a match.
 /// </summary>
 public enum JoinKind
 {
@@ -28,6 +29,9 @@ public static class JoinKindExtensions
     /// <summary>True when the join outputs only left rows (plus a mark column or the single match).</summary>
     public static bool BuildsOnRightOnly(this JoinKind kind) =>
         kind is JoinKind.Semi or JoinKind.Anti or JoinKind.NullAwareAnti or JoinKind.Mark or JoinKind.Single;
+
+    /// <summary>Semi and anti joins can also run with the left input as the build side.</summary>
+    public static bool CanBuildOnLeft(this JoinKind kind) => !kind.BuildsOnRightOnly() || kind is JoinKind.Semi or JoinKind.Anti;
 
     public static bool PreservesLeft(this JoinKind kind) => kind is JoinKind.Left or JoinKind.Full;
 

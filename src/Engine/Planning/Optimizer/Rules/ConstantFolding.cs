@@ -75,7 +75,7 @@ public sealed class ConstantFolding : IOptimizerRule
                 return terms.Count == 0 ? BoundLiteral.Bool(false) : terms.Count == 1 ? terms[0] : new BoundOr(terms);
             }
         }
-        if (!BoundExprs.IsConstant(e)) return null;
+        if (!BoundExprs.IsConstant(e)) return e is BoundFunctionCall call ? DateComparisonNarrowing.TryNarrow(call) : null;
         try
         {
             return ConstantEvaluator.TryFold(e);

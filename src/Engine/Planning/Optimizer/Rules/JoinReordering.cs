@@ -5,7 +5,8 @@ using ActorWarehouse.Engine.Planning.Logical;
 namespace ActorWarehouse.Engine.Planning.Optimizer.Rules;
 
 /// <summary>
-/// Greedy ordering of inner-join chains by estimated row counts: start from the largest input and repeatedly
+/// Orders inner-join chains: exhaustively (<see cref="JoinEnumeration"/>) up to ten inputs; beyond that greedily
+/// by estimated row counts: start from the largest input and repeatedly
 /// join the smallest input connected to what is joined so far by an equality (a cross product only when nothing
 /// is connected). The executor builds hash tables on the smaller side, so the big input streams through.
 /// A projection restores the original column order.
@@ -21,6 +22,8 @@ public sealed class JoinReordering : IOptimizerRule
             var leaves = new List<LogicalPlan>();
             var conditions = new List<BoundExpr>();
             Flatten(join, 0, leaves, conditions);
+            if (leaves.Count >= 3 && leaves.Count <= JoinEnumeration.MaxLeaves)
+                return new JoinEnumeration(leaves.Select(Apply).ToList(), conditions).Build(plan.Schema);
             if (leaves.Count >= 3) return Reorder(leaves.Select(Apply).ToList(), conditions, plan.Schema);
         }
         var children = plan.Children.Select(Apply).ToList();

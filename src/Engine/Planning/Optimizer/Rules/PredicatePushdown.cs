@@ -26,7 +26,8 @@ public sealed class PredicatePushdown : IOptimizerRule
             {
                 if (predicates.Count == 0) return s;
                 var all = BoundExprs.Conjuncts(s.Filter).Concat(predicates).ToList();
-                return s with { Filter = BoundExprs.And(all), EstimatedRows = Reduce(s.EstimatedRows, predicates.Count) };
+                var filter = BoundExprs.And(all);
+                return s with { Filter = filter, EstimatedRows = Math.Max(1, s.Table.RowCount * Selectivity.Of(filter, s)) };
             }
 
             case LogicalProject p:
@@ -39,7 +40,8 @@ public sealed class PredicatePushdown : IOptimizerRule
                     if (Deterministic(inlined)) below.Add(inlined);
                     else above.Add(predicate);
                 }
-                return Wrap(p with { Input = Push(p.Input, below) }, above);
+                var projected = Push(p.Input, below);
+                return Wrap(p with { Input = projected, EstimatedRows = projected.EstimatedRows }, above);
             }
 
             case LogicalSort s:
@@ -62,7 +64,9 @@ public sealed class PredicatePushdown : IOptimizerRule
                     if (keysOnly) below.Add(BoundExprs.Inline(predicate, a.GroupKeys));
                     else above.Add(predicate);
                 }
-                return Wrap(a with { Input = Push(a.Input, below) }, above);
+                var grouped = Push(a.Input, below);
+                double groups = a.GroupKeys.Count == 0 && a.GroupingSets is null ? 1 : Math.Max(1, grouped.EstimatedRows / 10);
+                return Wrap(a with { Input = grouped, EstimatedRows = a.EstimatedRows < 0 ? groups : Math.Min(a.EstimatedRows, groups) }, above);
             }
 
             case LogicalJoin j:
@@ -129,8 +133,10 @@ public sealed class PredicatePushdown : IOptimizerRule
         }
         double estimate = j.Kind switch
         {
+            JoinKind.Semi when leftKeys.Count > 0 => ColumnStatistics.SemiJoinRows(left, right, leftKeys),
             JoinKind.Semi or JoinKind.Anti or JoinKind.NullAwareAnti or JoinKind.Mark or JoinKind.Single => Math.Max(left.EstimatedRows, 0),
             _ when leftKeys.Count == 0 => Math.Max(left.EstimatedRows, 1) * Math.Max(right.EstimatedRows, 1),
+            JoinKind.Inner => ColumnStatistics.JoinRows(left, right, leftKeys, rightKeys) * (residual is null ? 1 : 0.5),
             _ => Math.Max(left.EstimatedRows, right.EstimatedRows),
         };
         var join = j with { Left = left, Right = right, LeftKeys = leftKeys, RightKeys = rightKeys, Residual = residual, EstimatedRows = estimate };
