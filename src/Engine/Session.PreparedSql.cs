@@ -32,7 +32,7 @@ public sealed partial class Session
         var types = prepared.ParameterTypes;
         if (execute.Arguments.Count != types.Count)
             throw new SqlException(SqlState.SyntaxError, $"wrong number of parameters for prepared statement \"{execute.Name}\"",
-                execute.Position + 1, detail: $"Expected {types.Count} parameters but got {execute.Arguments.Count}.");
+                detail: $"Expected {types.Count} parameters but got {execute.Arguments.Count}.");
         var values = EvaluateArguments(execute, types, transaction, ct);
         var outer = _parameterValues;
         _parameterValues = values;
