@@ -12,12 +12,12 @@ public sealed partial class Session
     private ParameterTypeCollector? _parameterInference;
 
     /// <summary>Binds a prepared statement without running it: fills its parameter types, result columns and COPY width.</summary>
-    private void Describe(PreparedStatement prepared)
+    private void Describe(PreparedStatement prepared, Transaction? transaction = null)
     {
         var statement = prepared.Statement!;
         int count = SqlParser.MaxParameterIndex(prepared.SourceText, statement.Position, statement.Length);
         var collector = new ParameterTypeCollector(prepared.DeclaredParameterTypes, count);
-        var transaction = _transaction ?? Warehouse.Transactions.Begin(isExplicit: false);
+        transaction ??= _transaction ?? Warehouse.Transactions.Begin(isExplicit: false);
         _parameterInference = collector;
         try
         {
@@ -39,6 +39,8 @@ public sealed partial class Session
         {
             case SelectStatement s:
                 return BindForDescribe(s.Query, transaction);
+            case ExecutePreparedStatement execute:
+                return _sqlPrepared.TryGetValue(execute.Name, out var target) ? target.ResultColumns : [];
             case ExplainStatement:
                 return [new ResultColumn("QUERY PLAN", SqlType.Text)];
             case ShowStatement show:

@@ -1,6 +1,7 @@
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Sql.Ast;
 using ActorWarehouse.Engine.Sql.Parser;
+using ActorWarehouse.Engine.Transactions;
 using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine;
@@ -97,10 +98,10 @@ public sealed partial class Session
     }
 
     /// <summary>Binds a prepared statement again after a catalog change; its result columns must not change.</summary>
-    private void Redescribe(PreparedStatement statement)
+    private void Redescribe(PreparedStatement statement, Transaction? transaction = null)
     {
         var before = statement.ResultColumns;
-        Describe(statement);
+        Describe(statement, transaction);
         if (!before.SequenceEqual(statement.ResultColumns))
             throw new SqlException(SqlState.FeatureNotSupported, "cached plan must not change result type");
     }

@@ -167,6 +167,9 @@ public sealed partial class Session : IDisposable
         CreateUserStatement c => ExecuteCreateUser(c, transaction),
         AlterUserStatement a => ExecuteAlterUser(a, transaction),
         DropUserStatement d => ExecuteDropUser(d, transaction),
+        PrepareStatement p => ExecutePrepare(p, sql, transaction),
+        ExecutePreparedStatement e => ExecuteExecutePrepared(e, transaction, ct),
+        DeallocateStatement d => ExecuteDeallocate(d),
         _ => throw new SqlException(SqlState.FeatureNotSupported, $"{StatementName(statement)} is not supported", statement.Position + 1),
     };
 

@@ -42,6 +42,9 @@ internal static class StatementCommands
         ResetStatement => "RESET",
         AnalyzeStatement => "ANALYZE",
         VacuumStatement => "VACUUM",
+        PrepareStatement => "PREPARE",
+        ExecutePreparedStatement => "EXECUTE",
+        DeallocateStatement d => d.Name is null ? "DEALLOCATE ALL" : "DEALLOCATE",
         TransactionStatement t => t.Action switch
         {
             TransactionAction.Begin => "BEGIN",

@@ -66,6 +66,7 @@ public static class SqlState
     public const string DuplicateObject = "42710";
     public const string DuplicateColumn = "42701";
     public const string DuplicateAlias = "42712";
+    public const string DuplicatePreparedStatement = "42P05";
     public const string ReservedName = "42939";
     public const string AmbiguousColumn = "42702";
     public const string DatatypeMismatch = "42804";

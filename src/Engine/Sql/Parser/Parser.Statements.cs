@@ -84,8 +84,13 @@ internal sealed partial class Parser
                 return ParseRefresh();
             case "desc" or "describe":
                 return ParseDescribe();
-            case "merge" or "unload" or "call" or "comment" or "prepare"
-                or "execute" or "deallocate" or "declare" or "fetch" or "close" or "savepoint" or "release"
+            case "prepare":
+                return ParsePrepare();
+            case "execute":
+                return ParseExecutePrepared();
+            case "deallocate":
+                return ParseDeallocate();
+            case "merge" or "unload" or "call" or "comment" or "declare" or "fetch" or "close" or "savepoint" or "release"
                 or "cancel" or "listen" or "notify" or "cluster" or "reindex" or "discard" or "checkpoint" or "do":
                 throw NotSupported(t.Text.ToUpperInvariant(), t.Start);
             default:
