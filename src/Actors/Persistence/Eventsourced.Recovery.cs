@@ -26,8 +26,7 @@ public abstract partial class Eventsourced
             _recovery = Recovery;
             _ = Journal;
             _ = SnapshotStore;
-            _recoveryEventTimeout = _persistence.PluginConfig(JournalPluginIdOrDefault, "journal")
-                .GetTimeSpan("recovery-event-timeout", TimeSpan.FromSeconds(30));
+            _recoveryEventTimeout = _persistence.RecoveryEventTimeout(JournalPluginId);
         }
         catch (Exception e)
         {
@@ -38,8 +37,6 @@ public abstract partial class Eventsourced
         _persistence.RecoveryPermitter().Tell(RequestRecoveryPermit.Instance, Self);
         return true;
     }
-
-    private string JournalPluginIdOrDefault => string.IsNullOrEmpty(JournalPluginId) ? _persistence.DefaultJournalPluginId : JournalPluginId;
 
     private bool WaitingRecoveryPermit(object message)
     {

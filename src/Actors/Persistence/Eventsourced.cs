@@ -11,8 +11,8 @@ namespace ActorWarehouse.Actors.Persistence;
 /// </summary>
 /// <remarks>
 /// Use <see cref="Become(Receive)"/> of this class (not <c>Context.Become</c>) to change the command behaviour, and
-/// call <c>base.PreRestart</c> when overriding <see cref="PreRestart"/> (it hands parked commands to the next
-/// incarnation).
+/// call <c>base.PreRestart</c> / <c>base.PostStop</c> when overriding them (they hand parked commands to the next
+/// incarnation, or to dead letters).
 /// </remarks>
 public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWithUnboundedStash
 {
@@ -102,6 +102,14 @@ public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWi
         Stash.UnstashAll();
         _internalStash.UnstashAll();
         base.PreRestart(reason, message);
+    }
+
+    /// <summary>Parked commands go back to the mailbox, which hands them to dead letters when the actor stops.</summary>
+    protected override void PostStop()
+    {
+        Stash.UnstashAll();
+        _internalStash.UnstashAll();
+        base.PostStop();
     }
 
     protected internal sealed override bool Receive(object message)

@@ -15,6 +15,7 @@ public sealed class Persistence
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, IActorRef> _plugins = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan> _recoveryEventTimeouts = new(StringComparer.Ordinal);
     private IActorRef? _recoveryPermitter;
 
     private Persistence(ActorSystem system)
@@ -58,6 +59,13 @@ public sealed class Persistence
             throw new ConfigurationException($"persistence {kind} plugin '{pluginId}' has no configuration section");
         var fallback = kind == "journal" ? "akka.persistence.journal-plugin-fallback" : "akka.persistence.snapshot-store-plugin-fallback";
         return Config.GetConfig(pluginId).WithFallback(Config.GetConfig(fallback));
+    }
+
+    /// <summary><c>recovery-event-timeout</c> of a journal plugin ("" = the default one), read once per plugin.</summary>
+    public TimeSpan RecoveryEventTimeout(string? journalPluginId)
+    {
+        var id = string.IsNullOrEmpty(journalPluginId) ? DefaultJournalPluginId : journalPluginId;
+        return _recoveryEventTimeouts.GetOrAdd(id, key => PluginConfig(key, "journal").GetTimeSpan("recovery-event-timeout", TimeSpan.FromSeconds(30)));
     }
 
     internal IActorRef RecoveryPermitter()

@@ -13,6 +13,7 @@ public static class CommandTable
         new Commands.DemoCommand(),
         new Commands.BenchActorsCommand(),
         new Commands.NodeCommand(),
+        new Commands.BenchPersistenceCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -84,6 +84,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task CommitGroupAsync(List<Job> group)
     {
+        if (group.TrueForAll(static j => j is BarrierJob))
+        {
+            foreach (var job in group) job.Succeed();
+            return;
+        }
         try
         {
             await RunTransactionAsync(group).ConfigureAwait(false);
@@ -151,14 +156,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 }
 
 /// <summary>
-/// Inserts journal rows inside one transaction: one prepared command re-bound per row where the provider has no
-/// batching (SQLite, in-process anyway), a <see cref="DbBatch"/> sent in one round trip where it has (Npgsql).
+/// Inserts journal rows inside one transaction: PostgreSQL gets them through one binary COPY per flush (one round
+/// trip, no per-row statement); other providers (SQLite, in-process anyway) re-bind one prepared command per row.
+/// A unique-key violation fails the whole COPY, like the rest of the transaction.
 /// </summary>
 internal sealed class RowInserter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, int timeoutSeconds) : IAsyncDisposable
 {
-    private const int MaxBatchCommands = 1000;
+    private readonly List<JournalRow>? _copyRows = connection is Npgsql.NpgsqlConnection ? [] : null;
     private DbCommand? _command;
-    private DbBatch? _batch;
 
     public async Task AddAsync(JournalRow row, CancellationToken ct)
     {
@@ -168,14 +173,9 @@ internal sealed class RowInserter(DbConnection connection, DbTransaction transac
             await FlushAsync(ct).ConfigureAwait(false);
             throw new IOException($"injected failure before inserting {row.PersistenceId}/{row.SequenceNr}");
         }
-        if (connection.CanCreateBatch)
+        if (_copyRows is not null)
         {
-            _batch ??= NewBatch();
-            var command = _batch.CreateBatchCommand();
-            command.CommandText = dialect.InsertEvent;
-            Bind(command.Parameters, command.CreateParameter, row);
-            _batch.BatchCommands.Add(command);
-            if (_batch.BatchCommands.Count >= MaxBatchCommands) await FlushAsync(ct).ConfigureAwait(false);
+            _copyRows.Add(row);
             return;
         }
         if (_command is null)
@@ -194,21 +194,29 @@ internal sealed class RowInserter(DbConnection connection, DbTransaction transac
         await _command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Sends rows still buffered (PostgreSQL); a no-op for row-at-a-time providers.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        if (_batch is null || _batch.BatchCommands.Count == 0) return;
-        var batch = _batch;
-        _batch = null;
-        try { await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false); }
-        finally { await batch.DisposeAsync().ConfigureAwait(false); }
-    }
-
-    private DbBatch NewBatch()
-    {
-        var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        batch.Timeout = timeoutSeconds;
-        return batch;
+        if (_copyRows is not { Count: > 0 }) return;
+        var npgsql = (Npgsql.NpgsqlConnection)connection;
+        await using (var import = await npgsql.BeginBinaryImportAsync(dialect.CopyEvents, ct).ConfigureAwait(false))
+        {
+            foreach (var row in _copyRows)
+            {
+                await import.StartRowAsync(ct).ConfigureAwait(false);
+                await import.WriteAsync(row.PersistenceId, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
+                await import.WriteAsync(row.SequenceNr, NpgsqlTypes.NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await import.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean, ct).ConfigureAwait(false);
+                await import.WriteAsync(row.Manifest, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
+                await import.WriteAsync(row.Timestamp, NpgsqlTypes.NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await import.WriteAsync(row.Payload, NpgsqlTypes.NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+                if (row.Tags is null) await import.WriteNullAsync(ct).ConfigureAwait(false);
+                else await import.WriteAsync(row.Tags, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
+                await import.WriteAsync(row.SerializerId, NpgsqlTypes.NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+            }
+            await import.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        _copyRows.Clear();
     }
 
     private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, JournalRow row)
@@ -246,6 +254,5 @@ internal sealed class RowInserter(DbConnection connection, DbTransaction transac
     public async ValueTask DisposeAsync()
     {
         if (_command is not null) await _command.DisposeAsync().ConfigureAwait(false);
-        if (_batch is not null) await _batch.DisposeAsync().ConfigureAwait(false);
     }
 }

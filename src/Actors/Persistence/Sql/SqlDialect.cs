@@ -40,6 +40,10 @@ internal abstract partial class SqlDialect
         $"INSERT INTO {JournalTable} (persistence_id, sequence_nr, is_deleted, manifest, {TimestampColumn}, payload, tags, serializer_id) " +
         "VALUES (@pid, @seq, @deleted, @manifest, @ts, @payload, @tags, @serializer)";
 
+    /// <summary>PostgreSQL binary COPY of journal rows, same columns and order as <see cref="InsertEvent"/>.</summary>
+    public string CopyEvents =>
+        $"COPY {JournalTable} (persistence_id, sequence_nr, is_deleted, manifest, {TimestampColumn}, payload, tags, serializer_id) FROM STDIN (FORMAT BINARY)";
+
     public string HighestSequenceNr =>
         $"SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(sequence_nr) AS m FROM {JournalTable} WHERE persistence_id = @pid " +
         $"UNION ALL SELECT MAX(sequence_nr) AS m FROM {MetadataTable} WHERE persistence_id = @pid) AS highest";
