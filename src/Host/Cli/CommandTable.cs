@@ -14,6 +14,8 @@ public static class CommandTable
         new Commands.BenchActorsCommand(),
         new Commands.NodeCommand(),
         new Commands.BenchPersistenceCommand(),
+        new Commands.PbmCommand(),
+        new Commands.UpCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -6,5 +6,7 @@ public static class NodeServices
     public static IReadOnlyList<INodeService> All(NodeOptions options) =>
     [
         new WarehouseService(),
+        new ClusterService(),
+        new ManagementService(),
     ];
 }

@@ -30,6 +30,29 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
         output.WriteLine($"FIGURE all Up (1 seed + 3 nodes, from first process start): {(_nodes.Clock.Elapsed - started).TotalSeconds:F1} s");
         var leaders = states.Select(s => s[s.IndexOf("leader=", StringComparison.Ordinal)..]).Distinct().ToList();
         Assert.Single(leaders);
+
+        // Traffic at rest: gossip status + heartbeats only, a few hundred bytes per second per node.
+        Thread.Sleep(2000);
+        var roles = new[] { "seed", "node1", "node2", "node3" };
+        var before = roles.Select(r => Stats(_nodes.Node(r))).ToList();
+        Thread.Sleep(5000);
+        var after = roles.Select(r => Stats(_nodes.Node(r))).ToList();
+        for (int i = 0; i < roles.Length; i++)
+        {
+            double seconds = (after[i].Ticks - before[i].Ticks) / (double)TimeSpan.TicksPerSecond;
+            double messages = (after[i].Messages - before[i].Messages) / seconds;
+            double clusterBytes = (after[i].ClusterBytes - before[i].ClusterBytes) / seconds;
+            double wireBytes = (after[i].WireBytes - before[i].WireBytes) / seconds;
+            output.WriteLine($"FIGURE at rest {roles[i]}: {messages:F1} cluster msgs/s, {clusterBytes:F0} cluster payload B/s, {wireBytes:F0} transport B/s (all frames)");
+            Assert.InRange(wireBytes, 1, 10_000);
+        }
+    }
+
+    private static (long Ticks, long Messages, long ClusterBytes, long WireBytes) Stats(ActorWarehouse.Actors.TestKit.MultiNode.NodeProcess node)
+    {
+        node.Send("stats");
+        var f = node.ExpectLine(l => l.StartsWith("STATS ", StringComparison.Ordinal), ClusterNodes.Wait, "STATS").Split(' ');
+        return (long.Parse(f[1]), long.Parse(f[2]), long.Parse(f[3]), long.Parse(f[4]));
     }
 
     [Fact]

@@ -34,6 +34,16 @@ internal sealed partial class ClusterDaemon
         return pool[_random.Next(pool.Count)];
     }
 
+    private void PushGossip(int fanOut)
+    {
+        if (!IsMember || _selfRemoved) return;
+        var unreachableFromSelf = _latest.Reachability.AllUnreachableFrom(_self);
+        var targets = _latest.Members.Select(m => m.UniqueAddress)
+            .Where(n => !n.Equals(_self) && !unreachableFromSelf.Contains(n) && !_latest.SeenBy(n))
+            .OrderBy(_ => _random.Next()).Take(fanOut).ToList();
+        foreach (var node in targets) SendGossipTo(node);
+    }
+
     private void SendGossipTo(UniqueAddress node) =>
         DaemonAt(node.Address).Tell(new GossipEnvelope(_self, node, _latest), Self);
 

@@ -103,7 +103,12 @@ internal sealed partial class ClusterDaemon : ReceiveActor, IWithTimers
         _cluster.SetMemberAddresses(gossip.Members.Select(m => m.Address).ToImmutableHashSet());
         _publisher.Tell(new PublishChanges(gossip));
         CheckSelfStatus(previous.Member(_self), gossip.Member(_self));
+        // A version only this node has seen is a change made (or merged) here: push it to a few peers now
+        // instead of waiting for gossip ticks, so transitions converge in about one round trip.
+        if (gossip.Seen.Count == 1 && gossip.SeenBy(_self) && !gossip.Version.Equals(previous.Version)) PushGossip(EagerPushFanOut);
     }
+
+    private const int EagerPushFanOut = 3;
 
     private void CheckSelfStatus(Member? before, Member? now)
     {
