@@ -16,6 +16,7 @@ public static class CommandTable
         new Commands.BenchPersistenceCommand(),
         new Commands.PbmCommand(),
         new Commands.UpCommand(),
+        new Commands.SelftestShardingCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,0 +1,229 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ActorWarehouse.Actors;
+using ActorWarehouse.Actors.Cluster;
+using ActorWarehouse.Actors.Management.Hosting;
+using ActorWarehouse.Actors.Sharding;
+using ActorWarehouse.Host.Cli.Pbm;
+
+namespace ActorWarehouse.Host.Selftest;
+
+/// <summary>What <c>aw selftest sharding</c> runs with.</summary>
+public sealed record ShardingSelftestOptions(int Nodes, int Entities, int Kill, int Add, string Journal, string? Data, string? Postgres);
+
+/// <summary>The figures and counts of one run; <see cref="Passed"/> when every entity recovered and nothing acknowledged was lost.</summary>
+public sealed record ShardingSelftestResult(int Recovered, int Entities, long Lost, long Duplicated, int ShardsMoved)
+{
+    public bool Passed => Recovered == Entities && Lost == 0;
+
+    public string Summary => string.Create(CultureInfo.InvariantCulture,
+        $"sharding selftest: entities {Recovered}/{Entities} recovered, lost {Lost}, duplicated {Duplicated}, shards moved {ShardsMoved}");
+}
+
+/// <summary>
+/// <c>aw selftest sharding</c>: a lighthouse and N <c>aw selftest sharding-node</c> processes host persistent counters
+/// (remember-entities, journal in SQLite or PostgreSQL); this process joins as a member with role "driver" and
+/// sends increments through a region proxy, counting acknowledgements. After two rounds it SIGKILLs K nodes in the
+/// middle of the third, starts A new ones, sends more rounds (which wait until the dead nodes' shards serve again),
+/// then reads every counter back: value ≥ acknowledged (else lost), value ≤ sent (else duplicated).
+/// </summary>
+public sealed partial class ShardingSelftest(ShardingSelftestOptions options, TextWriter output)
+{
+    private const int Rounds = 6;
+    private const int KillDuringRound = 3;
+    private static readonly TimeSpan NodeUpTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(150);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<ChildProcess> _nodes = [];
+    private long[] _sent = [];
+    private long[] _acked = [];
+
+    [GeneratedRegex(@"sharding-node (\S+) up")]
+    private static partial Regex NodeUp();
+
+    private void Say(string line) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {line}"));
+
+    public async Task<ShardingSelftestResult> RunAsync(CancellationToken cancellationToken)
+    {
+        bool temporary = options.Data is null;
+        var data = Path.GetFullPath(options.Data ?? Path.Combine(Path.GetTempPath(), $"aw-selftest-sharding-{Environment.ProcessId}"));
+        Directory.CreateDirectory(data);
+        ThrowawayPostgres? postgres = null;
+        try
+        {
+            string? connection = options.Postgres;
+            if (options.Journal == "postgres" && connection is null)
+            {
+                postgres = new ThrowawayPostgres();
+                connection = postgres.ConnectionString;
+                Say($"started a throwaway PostgreSQL on 127.0.0.1:{postgres.Port}");
+            }
+            var sqlite = Path.Combine(data, "journal.db");
+            if (options.Journal == "sqlite" && temporary) DeleteSqlite(sqlite);
+            await using var cluster = new LocalCluster(Path.Combine(data, "logs"), echo: null);
+            return await RunClusterAsync(cluster, sqlite, connection, cancellationToken);
+        }
+        finally
+        {
+            foreach (var node in _nodes) await node.DisposeAsync();
+            postgres?.Dispose();
+            if (temporary)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(data, recursive: true); }
+                catch (IOException) { }
+            }
+        }
+    }
+
+    private static void DeleteSqlite(string file)
+    {
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+    }
+
+    private async Task<ShardingSelftestResult> RunClusterAsync(LocalCluster cluster, string sqlite, string? postgres, CancellationToken ct)
+    {
+        int shards = 10 * (options.Nodes + options.Add);
+        var lighthouse = await cluster.StartLighthouseAsync();
+        Say($"lighthouse {lighthouse.Address}; journal {options.Journal}; {shards} shards; logs in {cluster.LogFolder}");
+        var starting = Enumerable.Range(1, options.Nodes).Select(i => StartNode(cluster, lighthouse.Address, sqlite, postgres, shards, i)).ToList();
+        await Task.WhenAll(starting.Select(n => n.WaitForLineAsync(NodeUp(), NodeUpTimeout)));
+        Say($"{options.Nodes} nodes up");
+
+        var hocon = ClusterNodeHocon.Build("127.0.0.1", 0, [lighthouse.Address], ["driver"], cluster.Secret)
+            + SelftestCounter.Config(options.Journal, sqlite, postgres);
+        using var driver = ActorSystem.Create(cluster.SystemName, hocon);
+        try
+        {
+            var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Cluster.Get(driver).RegisterOnMemberUp(() => up.TrySetResult());
+            await up.Task.WaitAsync(NodeUpTimeout, ct);
+            var proxy = ClusterSharding.Get(driver).StartProxy(SelftestCounter.TypeName, SelftestCounter.Role, SelftestCounter.Extractor(shards));
+            _sent = new long[options.Entities];
+            _acked = new long[options.Entities];
+
+            for (int round = 1; round < KillDuringRound; round++) await RoundAsync(proxy, round, ct);
+            var homesBefore = await ShardHomesAsync(proxy);
+            Say($"shards per node before the kill: {Describe(homesBefore)}");
+
+            var third = RoundAsync(proxy, KillDuringRound, ct);
+            await Task.Delay(30, ct);
+            var killedAt = _clock.Elapsed;
+            foreach (var victim in starting.Take(options.Kill))
+            {
+                victim.Kill();
+                Say($"SIGKILL {victim.Name} (pid {victim.Pid})");
+            }
+            var added = Enumerable.Range(options.Nodes + 1, options.Add).Select(i => StartNode(cluster, lighthouse.Address, sqlite, postgres, shards, i)).ToList();
+            await third;
+            await RoundAsync(proxy, KillDuringRound + 1, ct);
+            if (options.Kill > 0)
+                Say($"FIGURE every entity serving again {(_clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill (includes failure detection and downing)");
+            await Task.WhenAll(added.Select(n => n.WaitForLineAsync(NodeUp(), NodeUpTimeout)));
+            if (added.Count > 0) Say($"{added.Count} nodes added");
+            for (int round = KillDuringRound + 2; round <= Rounds; round++) await RoundAsync(proxy, round, ct);
+            if (added.Count > 0) await WaitForShardsOnAddedNodesAsync(proxy, added.Count);
+
+            var homesAfter = await ShardHomesAsync(proxy);
+            Say($"shards per node at the end: {Describe(homesAfter)}");
+            int moved = homesBefore.Count(kv => !homesAfter.TryGetValue(kv.Key, out var a) || a != kv.Value);
+            return await VerifyAsync(proxy, moved);
+        }
+        finally
+        {
+            await driver.Terminate().WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(_nodes.Where(n => !n.HasExited).Select(n => n.StopAsync(TimeSpan.FromSeconds(20))));
+        }
+    }
+
+    private ChildProcess StartNode(LocalCluster cluster, string seed, string sqlite, string? postgres, int shards, int index)
+    {
+        var args = new List<string> { "selftest", "sharding-node", "--seeds", seed, "--journal", options.Journal,
+            "--shards", shards.ToString(CultureInfo.InvariantCulture), "--system", cluster.SystemName };
+        if (options.Journal == "sqlite") args.AddRange(["--db", sqlite]);
+        else args.AddRange(["--pg", postgres!]);
+        var environment = new Dictionary<string, string?>
+        {
+            ["AW_CLUSTER_SECRET"] = cluster.Secret,
+            [ParentProcessWatch.Variable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+        };
+        var name = $"node-{index}";
+        var node = ChildProcess.Start(name, Executables.Aw(), args, environment, Path.Combine(cluster.LogFolder, name + ".log"), echo: null);
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>One increment to every entity, all in flight at once; counts acknowledgements.</summary>
+    private async Task RoundAsync(IActorRef proxy, int round, CancellationToken ct)
+    {
+        var started = _clock.Elapsed;
+        var asks = new Task[options.Entities];
+        long before = _acked.Sum();
+        for (int e = 0; e < options.Entities; e++)
+        {
+            int entity = e;
+            _sent[entity]++;
+            asks[e] = proxy.Ask<string>(new ShardingEnvelope(EntityId(entity), $"inc {round}"), AskTimeout, ct)
+                .ContinueWith(t => { if (t.IsCompletedSuccessfully) Interlocked.Increment(ref _acked[entity]); }, TaskScheduler.Default);
+        }
+        await Task.WhenAll(asks);
+        var seconds = (_clock.Elapsed - started).TotalSeconds;
+        long acked = _acked.Sum() - before;
+        Say($"round {round}: {acked}/{options.Entities} acknowledged in {seconds:0.00} s ({options.Entities / Math.Max(seconds, 1e-3):0} persisted increments/s through the proxy)");
+    }
+
+    private static string EntityId(int e) => "counter-" + e.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<Dictionary<string, Address>> ShardHomesAsync(IActorRef proxy)
+    {
+        var stats = await proxy.Ask<ClusterShardingStats>(new GetClusterShardingStats(TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(30));
+        var homes = new Dictionary<string, Address>(StringComparer.Ordinal);
+        foreach (var (address, region) in stats.Regions)
+            foreach (var shard in region.Stats.Keys) homes[shard] = address;
+        return homes;
+    }
+
+    private static string Describe(Dictionary<string, Address> homes) =>
+        string.Join(", ", homes.GroupBy(kv => kv.Value).OrderBy(g => g.Key.Port).Select(g => $"{g.Key.Port}: {g.Count()}"));
+
+    private async Task WaitForShardsOnAddedNodesAsync(IActorRef proxy, int added)
+    {
+        var deadline = _clock.Elapsed + TimeSpan.FromSeconds(30);
+        while (_clock.Elapsed < deadline)
+        {
+            var homes = await ShardHomesAsync(proxy);
+            if (homes.Values.Distinct().Count() >= options.Nodes - options.Kill + added) return;
+            await Task.Delay(500);
+        }
+        Say("the added nodes received no shards within 30 s");
+    }
+
+    private async Task<ShardingSelftestResult> VerifyAsync(IActorRef proxy, int moved)
+    {
+        var values = new long?[options.Entities];
+        var reads = Enumerable.Range(0, options.Entities).Select(async e =>
+        {
+            try
+            {
+                var reply = await proxy.Ask<string>(new ShardingEnvelope(EntityId(e), "get"), AskTimeout);
+                values[e] = long.Parse(reply.AsSpan(reply.LastIndexOf(' ') + 1), CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is TaskCanceledException or TimeoutException or AskTimeoutException) { }
+        });
+        await Task.WhenAll(reads);
+        int recovered = 0;
+        long lost = 0, duplicated = 0, unanswered = 0, unackedApplied = 0;
+        for (int e = 0; e < options.Entities; e++)
+        {
+            if (values[e] is not { } v) { unanswered++; continue; }
+            if (v >= _acked[e]) recovered++;
+            lost += Math.Max(0, _acked[e] - v);
+            duplicated += Math.Max(0, v - _sent[e]);
+            unackedApplied += Math.Max(0, Math.Min(v, _sent[e]) - _acked[e]);
+        }
+        Say($"sent {_sent.Sum()} increments, acknowledged {_acked.Sum()}, applied but unacknowledged {unackedApplied}, entities not answering {unanswered}");
+        return new ShardingSelftestResult(recovered, options.Entities, lost, duplicated, moved);
+    }
+}
