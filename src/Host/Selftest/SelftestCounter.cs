@@ -14,6 +14,7 @@ public sealed class SelftestCounter : ReceivePersistentActor
 {
     public const string TypeName = "selftest-counter";
     public const string Role = "shard";
+    public const string StopMessage = "stop";
 
     private readonly string _id;
     private long _value;
@@ -32,6 +33,8 @@ public sealed class SelftestCounter : ReceivePersistentActor
                 replyTo.Tell(string.Create(CultureInfo.InvariantCulture, $"ack {_id} {e} {_value}"));
             });
         });
+        // The hand-off stop message: as a command it waits behind persists in flight (a PoisonPill would not).
+        Command<string>(s => s == StopMessage, _ => Context.Stop(Self));
         Command<string>(s => s == "get", _ => Sender.Tell(string.Create(CultureInfo.InvariantCulture, $"value {_id} {_value}")));
     }
 
@@ -72,7 +75,7 @@ public sealed class SelftestCounter : ReceivePersistentActor
         }
         akka.cluster.singleton.hand-over-retry-interval = 500 ms
         akka.remote.retry-gate-closed-for = 1 s
-        akka.stdout-loglevel = WARNING
+        akka.stdout-loglevel = INFO
         """;
 
     private static string Quote(string s) => ActorWarehouse.Actors.Management.Hosting.ClusterNodeHocon.Quote(s);

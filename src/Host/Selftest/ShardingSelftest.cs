@@ -34,7 +34,9 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
     private const int Rounds = 6;
     private const int KillDuringRound = 3;
     private static readonly TimeSpan NodeUpTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RetryTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(120);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<ChildProcess> _nodes = [];
     private long[] _sent = [];
@@ -93,7 +95,7 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
         Say($"{options.Nodes} nodes up");
 
         var hocon = ClusterNodeHocon.Build("127.0.0.1", 0, [lighthouse.Address], ["driver"], cluster.Secret)
-            + SelftestCounter.Config(options.Journal, sqlite, postgres);
+            + SelftestCounter.Config(options.Journal, sqlite, postgres) + "\nakka.stdout-loglevel = ERROR\n";
         using var driver = ActorSystem.Create(cluster.SystemName, hocon);
         try
         {
@@ -108,17 +110,17 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             var homesBefore = await ShardHomesAsync(proxy);
             Say($"shards per node before the kill: {Describe(homesBefore)}");
 
-            var third = RoundAsync(proxy, KillDuringRound, ct);
-            await Task.Delay(30, ct);
+            // The round's increments are all sent when RoundAsync returns its task: the kill hits them in flight.
+            var third = RoundAsync(proxy, KillDuringRound, ct, askTimeout: RetryTimeout);
             var killedAt = _clock.Elapsed;
             foreach (var victim in starting.Take(options.Kill))
             {
-                victim.Kill();
                 Say($"SIGKILL {victim.Name} (pid {victim.Pid})");
+                victim.Kill();
             }
             var added = Enumerable.Range(options.Nodes + 1, options.Add).Select(i => StartNode(cluster, lighthouse.Address, sqlite, postgres, shards, i)).ToList();
             await third;
-            await RoundAsync(proxy, KillDuringRound + 1, ct);
+            await RoundAsync(proxy, KillDuringRound + 1, ct, untilAcked: true);
             if (options.Kill > 0)
                 Say($"FIGURE every entity serving again {(_clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill (includes failure detection and downing)");
             await Task.WhenAll(added.Select(n => n.WaitForLineAsync(NodeUp(), NodeUpTimeout)));
@@ -155,23 +157,43 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
         return node;
     }
 
-    /// <summary>One increment to every entity, all in flight at once; counts acknowledgements.</summary>
-    private async Task RoundAsync(IActorRef proxy, int round, CancellationToken ct)
+    /// <summary>
+    /// One increment to every entity, all in flight at once; counts acknowledgements. With <paramref name="untilAcked"/>,
+    /// unacknowledged increments are sent again (each attempt counts as sent) until every entity has acknowledged
+    /// one: a message that went to a dead node's region before its death was noticed is lost (at-most-once delivery).
+    /// </summary>
+    private async Task<TimeSpan> RoundAsync(IActorRef proxy, int round, CancellationToken ct, bool untilAcked = false, TimeSpan? askTimeout = null)
     {
         var started = _clock.Elapsed;
-        var asks = new Task[options.Entities];
         long before = _acked.Sum();
-        for (int e = 0; e < options.Entities; e++)
+        var pending = Enumerable.Range(0, options.Entities).ToList();
+        var timeout = askTimeout ?? (untilAcked ? RetryTimeout : AskTimeout);
+        int attempts = 0;
+        while (pending.Count > 0 && (attempts++ == 0 || (untilAcked && _clock.Elapsed - started < RecoveryDeadline)))
         {
-            int entity = e;
-            _sent[entity]++;
-            asks[e] = proxy.Ask<string>(new ShardingEnvelope(EntityId(entity), $"inc {round}"), AskTimeout, ct)
-                .ContinueWith(t => { if (t.IsCompletedSuccessfully) Interlocked.Increment(ref _acked[entity]); }, TaskScheduler.Default);
+            var done = new bool[options.Entities];
+            var asks = new Task[pending.Count];
+            for (int i = 0; i < pending.Count; i++)
+            {
+                int entity = pending[i];
+                _sent[entity]++;
+                asks[i] = proxy.Ask<string>(new ShardingEnvelope(EntityId(entity), $"inc {round}"), timeout, ct)
+                    .ContinueWith(t =>
+                    {
+                        if (!t.IsCompletedSuccessfully) return;
+                        Interlocked.Increment(ref _acked[entity]);
+                        done[entity] = true;
+                    }, TaskScheduler.Default);
+            }
+            await Task.WhenAll(asks);
+            pending = pending.Where(e => !done[e]).ToList();
         }
-        await Task.WhenAll(asks);
-        var seconds = (_clock.Elapsed - started).TotalSeconds;
+        var elapsed = _clock.Elapsed - started;
         long acked = _acked.Sum() - before;
-        Say($"round {round}: {acked}/{options.Entities} acknowledged in {seconds:0.00} s ({options.Entities / Math.Max(seconds, 1e-3):0} persisted increments/s through the proxy)");
+        Say($"round {round}: {acked}/{options.Entities} acknowledged in {elapsed.TotalSeconds:0.00} s" + (untilAcked
+            ? $" ({attempts} attempts)"
+            : $" ({options.Entities / Math.Max(elapsed.TotalSeconds, 1e-3):0} persisted increments/s through the proxy)"));
+        return elapsed;
     }
 
     private static string EntityId(int e) => "counter-" + e.ToString(CultureInfo.InvariantCulture);

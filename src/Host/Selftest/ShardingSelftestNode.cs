@@ -32,7 +32,8 @@ public static class ShardingSelftestNode
         cluster.RegisterOnMemberUp(() =>
         {
             ClusterSharding.Get(system).Start(SelftestCounter.TypeName, SelftestCounter.PropsFor,
-                ClusterShardingSettings.Create(system), SelftestCounter.Extractor(shards));
+                ClusterShardingSettings.Create(system), SelftestCounter.Extractor(shards),
+                handOffStopMessage: SelftestCounter.StopMessage);
             Console.WriteLine($"sharding-node {system.Address} up");
         });
         cluster.RegisterOnMemberRemoved(() => stop.Cancel());

@@ -22,6 +22,8 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
     private readonly CoordinatorState _state;
     private readonly Dictionary<string, HandOffProgress> _rebalance = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allocating = new(StringComparer.Ordinal);
+    // Allocations decided but not yet persisted: the next decisions must count them (else a burst all lands on one region).
+    private readonly Dictionary<string, IActorRef> _persistingHomes = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _gracefulShutdown = new();
     private readonly HashSet<Address> _leaving = new();
     private int _eventsSinceSnapshot;
@@ -212,7 +214,7 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
             if (!requester.IsNobody()) requester.Tell(new ShardHome(shard, home));
             return;
         }
-        var candidates = _state.Allocations(r => !_gracefulShutdown.Contains(r));
+        var candidates = Candidates();
         if (candidates.Count == 0 || !_allocating.Add(shard)) return; // the requester retries
         Task<IActorRef> allocation;
         try { allocation = _strategy.AllocateShard(requester, shard, candidates); }
@@ -236,12 +238,23 @@ internal sealed class ShardCoordinator : ReceivePersistentActor, IWithTimers
             if (!result.Requester.IsNobody()) result.Requester.Tell(new ShardHome(result.Shard, existing));
             return;
         }
+        _persistingHomes[result.Shard] = region;
         Update(new ShardHomeAllocated(result.Shard, region), () =>
         {
+            _persistingHomes.Remove(result.Shard);
             Log.Debug("{0}: shard {1} allocated at {2}", _typeName, result.Shard, region.Path);
             region.Tell(new HostShard(result.Shard));
             if (!result.Requester.IsNobody() && !result.Requester.Equals(region)) result.Requester.Tell(new ShardHome(result.Shard, region));
         });
+    }
+
+    /// <summary>Regions that may receive shards, with their shards including allocations still being persisted.</summary>
+    private IImmutableDictionary<IActorRef, IImmutableList<string>> Candidates()
+    {
+        var current = _state.Allocations(r => !_gracefulShutdown.Contains(r));
+        foreach (var (shard, region) in _persistingHomes)
+            if (current.TryGetValue(region, out var list)) current = current.SetItem(region, list.Add(shard));
+        return current;
     }
 
     /// <summary>With remember-entities, shards of dead regions (and handed-off shards) are allocated without waiting for a message.</summary>
