@@ -10,7 +10,8 @@ namespace ActorWarehouse.Host.Selftest;
 /// <c>aw selftest sharding-node</c> (hidden, started by <c>aw selftest sharding</c>): a cluster member with role
 /// "shard" that hosts the persistent counters in a region with remember-entities. Prints
 /// <c>sharding-node &lt;address&gt; started</c>, then <c>sharding-node &lt;address&gt; up</c> once the region runs;
-/// leaves gracefully on SIGTERM and exits when its parent process is gone.
+/// leaves gracefully on SIGTERM and exits when its parent process is gone. <c>--pbm-port P</c> serves aw pbm
+/// (cluster and cluster-sharding palettes).
 /// </summary>
 public static class ShardingSelftestNode
 {
@@ -29,6 +30,14 @@ public static class ShardingSelftestNode
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, s => { s.Cancel = true; stop.Cancel(); });
         _ = ParentProcessWatch.Start(() => stop.Cancel(), stop.Token);
+        if (options.TryGetValue("--pbm-port", out var pbmPort))
+        {
+            // aw pbm against a selftest node: the cluster and cluster-sharding palettes.
+            var host = ActorWarehouse.Actors.Management.ManagementHost.Get(system);
+            host.RegisterCommandPalette(new ActorWarehouse.Actors.Management.Palettes.ClusterCommands());
+            host.RegisterCommandPalette(new ActorWarehouse.Actors.Management.Palettes.ClusterShardingCommands());
+            Console.WriteLine($"sharding-node {system.Address} pbm {host.Start(int.Parse(pbmPort, System.Globalization.CultureInfo.InvariantCulture))}");
+        }
         cluster.RegisterOnMemberUp(() =>
         {
             ClusterSharding.Get(system).Start(SelftestCounter.TypeName, SelftestCounter.PropsFor,
