@@ -91,7 +91,8 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
         var lighthouse = await cluster.StartLighthouseAsync();
         Say($"lighthouse {lighthouse.Address}; journal {options.Journal}; {shards} shards; logs in {cluster.LogFolder}");
         var starting = Enumerable.Range(1, options.Nodes).Select(i => StartNode(cluster, lighthouse.Address, sqlite, postgres, shards, i)).ToList();
-        await Task.WhenAll(starting.Select(n => n.WaitForLineAsync(NodeUp(), NodeUpTimeout)));
+        var addresses = await Task.WhenAll(starting.Select(n => n.WaitForLineAsync(NodeUp(), NodeUpTimeout)));
+        var nodeByAddress = starting.Zip(addresses, (n, m) => (n, m.Groups[1].Value)).ToDictionary(p => p.Item2, p => p.n);
         Say($"{options.Nodes} nodes up");
 
         var hocon = ClusterNodeHocon.Build("127.0.0.1", 0, [lighthouse.Address], ["driver"], cluster.Secret)
@@ -113,7 +114,14 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             // The round's increments are all sent when RoundAsync returns its task: the kill hits them in flight.
             var third = RoundAsync(proxy, KillDuringRound, ct, askTimeout: RetryTimeout);
             var killedAt = _clock.Elapsed;
-            foreach (var victim in starting.Take(options.Kill))
+            // The first victim is the node running the coordinator (the oldest member with the role): its state must
+            // come back from the journal on the next oldest.
+            var coordinatorNode = Cluster.Get(driver).State.Members
+                .Where(m => m.HasRole(SelftestCounter.Role) && m.Status == MemberStatus.Up).OrderBy(m => m, Member.AgeOrdering)
+                .Select(m => nodeByAddress.GetValueOrDefault(m.Address.ToString())).FirstOrDefault(n => n is not null);
+            var victims = (coordinatorNode is null ? starting : [coordinatorNode, .. starting.Where(n => n != coordinatorNode)]).Take(options.Kill).ToList();
+            if (coordinatorNode is not null && victims.Contains(coordinatorNode)) Say($"{coordinatorNode.Name} runs the coordinator");
+            foreach (var victim in victims)
             {
                 Say($"SIGKILL {victim.Name} (pid {victim.Pid})");
                 victim.Kill();
