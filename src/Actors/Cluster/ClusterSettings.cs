@@ -27,6 +27,7 @@ public sealed class ClusterSettings
         UnreachableNodesReaperInterval = c.GetTimeSpan("unreachable-nodes-reaper-interval", allowInfinite: false);
         AllowWeaklyUpMembers = OffOrDuration(c, "allow-weakly-up-members");
         RunCoordinatedShutdownWhenDown = c.GetBoolean("run-coordinated-shutdown-when-down");
+        QuarantineRemovedNodeAfter = c.GetTimeSpan("quarantine-removed-node-after", TimeSpan.FromSeconds(5), allowInfinite: false);
         DowningProviderClass = c.GetString("downing-provider-class", "");
 
         var fd = c.GetConfig("failure-detector");
@@ -70,6 +71,7 @@ public sealed class ClusterSettings
     public TimeSpan UnreachableNodesReaperInterval { get; }
     public TimeSpan? AllowWeaklyUpMembers { get; }
     public bool RunCoordinatedShutdownWhenDown { get; }
+    public TimeSpan QuarantineRemovedNodeAfter { get; }
     /// <summary>"" when automatic downing is off; otherwise the split brain resolver runs.</summary>
     public string DowningProviderClass { get; }
     public bool SplitBrainResolverEnabled => DowningProviderClass.Length > 0;

@@ -197,6 +197,12 @@ internal sealed partial class RemoteActorRefProvider
     {
         var association = AssociationFor(address);
         if (uid is { } u) _quarantined[(address, u)] = 0;
+        if (uid is { } gone && association.RemoteUid is { } current && current != gone)
+        {
+            // A newer incarnation already took that address: only the old uid is barred; the live one stays connected.
+            System.Log.Info("Association to [{0}] having UID [{1}] quarantined ({2}); the address now hosts UID [{3}]", address, gone, reason, current);
+            return;
+        }
         System.Log.Warning("Association to [{0}] having UID [{1}] is irrecoverably failed ({2}). UID is now quarantined.", address, uid?.ToString() ?? "?", reason);
         association.ResetForNewIncarnation(null);
         Watcher.AddressTerminated(address);

@@ -86,6 +86,8 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
         ClusterNodes.ExpectLine(seed, $"EVENT MemberRemoved {address} Exiting");
         output.WriteLine($"FIGURE graceful leave -> removed: {(_nodes.Clock.Elapsed - leftAt).TotalSeconds:F1} s");
         ClusterNodes.ExpectLine(leaver, "SELF-REMOVED");
+        // It heard the removal from the leader (not just the end of a shutdown phase's timeout).
+        Assert.Contains("this node has been removed from the cluster", leaver.Transcript, StringComparison.Ordinal);
         ClusterNodes.ExpectLine(leaver, "SYSTEM-TERMINATED");
         Assert.Equal(0, leaver.WaitForExit(ClusterNodes.Wait));
         output.WriteLine($"FIGURE graceful leave -> process exited: {(_nodes.Clock.Elapsed - leftAt).TotalSeconds:F1} s");
@@ -110,6 +112,22 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
         ClusterNodes.AwaitMembersUp(seed, 3);
         ClusterNodes.AwaitMembersUp(_nodes.Node("node2"), 3);
         Assert.DoesNotContain(seed.Transcript.Split('\n'), l => l.Contains("is JOINING itself", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_restarted_seed_that_is_its_only_seed_node_joins_the_cluster_that_knew_it_instead_of_staying_alone()
+    {
+        // The lighthouse case: every node's seed list is just the seed, so the restarted seed forms a cluster of
+        // one at first; heartbeats from the old members reveal the existing cluster and it joins that one.
+        var (_, _) = StartSeedAndMembers(2);
+        foreach (var role in new[] { "seed", "node1", "node2" }) ClusterNodes.AwaitMembersUp(_nodes.Node(role), 3);
+        var restartedAt = _nodes.Clock.Elapsed;
+        var seed = _nodes.Restart("seed");
+        ClusterNodes.AwaitMembersUp(seed, 3, TimeSpan.FromSeconds(40));
+        output.WriteLine($"FIGURE restarted lone seed -> member of the existing cluster again: {(_nodes.Clock.Elapsed - restartedAt).TotalSeconds:F1} s");
+        ClusterNodes.AwaitMembersUp(_nodes.Node("node1"), 3);
+        Assert.Contains("is JOINING itself", seed.Transcript, StringComparison.Ordinal);
+        Assert.Contains("belongs to a cluster that knew a previous incarnation", seed.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,6 +73,7 @@ internal sealed partial class ClusterDaemon
         var remote = envelope.Gossip;
         if (!envelope.To.Equals(_self))
         {
+            if (envelope.To.Address.Equals(_self.Address) && _alone && !_latest.HasMember(from)) ForeignClusterKnowsThisAddress(from.Address);
             _log.Debug("ignoring gossip meant for another incarnation {0}", envelope.To);
             return;
         }

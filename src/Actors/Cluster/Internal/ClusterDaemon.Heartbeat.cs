@@ -13,8 +13,11 @@ internal sealed partial class ClusterDaemon
     private HashSet<UniqueAddress> _monitored = [];
     private long _heartbeatSeq;
 
-    private void OnHeartbeat(ClusterHeartbeat heartbeat) =>
+    private void OnHeartbeat(ClusterHeartbeat heartbeat)
+    {
         Sender.Tell(new ClusterHeartbeatRsp(_self, heartbeat.SequenceNr), Self);
+        if (_alone && _latest.MemberAt(heartbeat.From) is null) ForeignClusterKnowsThisAddress(heartbeat.From);
+    }
 
     private void OnHeartbeatResponse(ClusterHeartbeatRsp response)
     {

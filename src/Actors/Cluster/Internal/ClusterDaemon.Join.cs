@@ -17,6 +17,10 @@ internal sealed partial class ClusterDaemon
     private Address? _joiningTo;
     // Some seed answered InitJoinAck: a cluster exists, so the first seed must never form a second one.
     private bool _clusterExists;
+    // This node formed its cluster by joining itself and nobody else has joined yet.
+    private bool _alone;
+    // A cluster that knew a previous incarnation of this node, to join instead of staying alone.
+    private Address? _rejoinTarget;
     private long _joinDeadline;
 
     private void StartSeedProcess(ImmutableList<Address> seeds)
@@ -62,6 +66,11 @@ internal sealed partial class ClusterDaemon
             if (_settings.RetryUnsuccessfulJoinAfter is null || now < _joinDeadline) return;
             _log.Warning("Cluster Node [{0}] - no Welcome from {1}; trying the seed nodes again", _self.Address, _joiningTo);
             _joiningTo = null;
+            if (_rejoinTarget is { } target)
+            {
+                JoinTo(target);
+                return;
+            }
         }
         if (IsFirstSeed && !_clusterExists && now - _seedProcessStart >= (long)_settings.SeedNodeTimeout.TotalMilliseconds)
         {
@@ -82,6 +91,13 @@ internal sealed partial class ClusterDaemon
 
     private void OnInitJoin(InitJoin initJoin)
     {
+        if (initJoin.SystemName != Context.System.Name)
+        {
+            // All nodes of a cluster share one actor system name (upstream refuses such joins too).
+            _log.Warning("Cluster Node [{0}] - refusing InitJoin from actor system [{1}]: this cluster is [{2}]", _self.Address, initJoin.SystemName, Context.System.Name);
+            Sender.Tell(new InitJoinNack(_self.Address), Self);
+            return;
+        }
         bool canAccept = IsMember && !_shutdown && !_downed && SelfMember!.Status is not (MemberStatus.Exiting or MemberStatus.Down);
         Sender.Tell(canAccept ? new InitJoinAck(_self.Address) : new InitJoinNack(_self.Address), Self);
     }
@@ -122,6 +138,7 @@ internal sealed partial class ClusterDaemon
             Timers.Cancel("seed");
             _joiningTo = null;
             var self = Member.Create(_self, _settings.Roles);
+            _alone = true;
             UpdateLatest(Gossip.Create([self]).Increment(_self));
             _log.Info("Cluster Node [{0}] - is JOINING itself (forming a new cluster)", _self.Address);
             return;
@@ -168,8 +185,29 @@ internal sealed partial class ClusterDaemon
             return;
         }
         _log.Info("Cluster Node [{0}] - Node [{1}] is JOINING, roles [{2}]", _self.Address, node.Address, string.Join(",", join.Roles));
+        _alone = false;
         UpdateLatest(_latest.Update(Member.Create(node, join.Roles)).Increment(_self));
         DaemonAt(node.Address).Tell(new Welcome(_self, _latest), Self);
+    }
+
+    /// <summary>
+    /// A heartbeat or gossip from a node outside our gossip while we are a cluster of one that we formed ourselves:
+    /// that node's cluster still counts a previous incarnation of this address (a restarted seed, e.g. a
+    /// lighthouse whose seed list is only itself). Instead of staying a second cluster, give up ours (nobody else
+    /// is in it) and join theirs; they down the old incarnation and admit this one.
+    /// </summary>
+    private void ForeignClusterKnowsThisAddress(Address contact)
+    {
+        if (!_alone || _shutdown || _rejoinTarget is not null || _latest.Members.Count != 1 || contact.Equals(_self.Address)) return;
+        _log.Warning("Cluster Node [{0}] - {1} belongs to a cluster that knew a previous incarnation of this node; leaving my own one-node cluster to join it",
+            _self.Address, contact);
+        _alone = false;
+        _clusterExists = true;
+        _rejoinTarget = contact;
+        _latest = Gossip.Empty; // nothing to tell anyone: we were alone
+        _cluster.SetMemberAddresses([]);
+        _publisher.Tell(ClusterEventPublisher.Reset.Instance);
+        JoinTo(contact);
     }
 
     private void OnWelcome(Welcome welcome)
@@ -182,6 +220,7 @@ internal sealed partial class ClusterDaemon
         }
         Timers.Cancel("seed");
         _joiningTo = null;
+        _rejoinTarget = null;
         _log.Info("Cluster Node [{0}] - Welcome from [{1}]", _self.Address, welcome.From.Address);
         UpdateLatest(welcome.Gossip.MarkSeen(_self));
         SendGossipTo(welcome.From);

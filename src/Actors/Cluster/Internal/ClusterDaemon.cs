@@ -58,6 +58,7 @@ internal sealed partial class ClusterDaemon : ReceiveActor, IWithTimers
         Receive<ExitingConfirmed>(e => OnExitingConfirmed(e.Node));
         Receive<ExitingCompleted>(_ => OnExitingCompleted());
         Receive<InternalClusterAction.Shutdown>(_ => OnShutdown());
+        Receive<QuarantineRemovedNode>(q => QuarantineRemoved(q.Node));
         Receive<InternalClusterAction.Subscribe>(s => _publisher.Forward(s));
         Receive<InternalClusterAction.Unsubscribe>(u => _publisher.Forward(u));
     }
@@ -97,8 +98,9 @@ internal sealed partial class ClusterDaemon : ReceiveActor, IWithTimers
         {
             if (m.UniqueAddress.Equals(_self) || gossip.HasMember(m.UniqueAddress)) continue;
             // A removed member's incarnation is gone for good: remoting refuses it from now on and remote
-            // DeathWatch reports its actors terminated.
-            Context.System.Remote!.Quarantine(m.Address, m.UniqueAddress.Uid, "cluster member removed");
+            // DeathWatch reports its actors terminated. One that left gracefully is given time to hear it.
+            if (m.Status == MemberStatus.Down) QuarantineRemoved(m.UniqueAddress);
+            else Timers.StartSingleTimer("quarantine-" + VectorClock.NodeKey(m.UniqueAddress), new QuarantineRemovedNode(m.UniqueAddress), _settings.QuarantineRemovedNodeAfter);
         }
         _cluster.SetMemberAddresses(gossip.Members.Select(m => m.Address).ToImmutableHashSet());
         _publisher.Tell(new PublishChanges(gossip));
@@ -109,6 +111,9 @@ internal sealed partial class ClusterDaemon : ReceiveActor, IWithTimers
     }
 
     private const int EagerPushFanOut = 3;
+
+    private void QuarantineRemoved(UniqueAddress node) =>
+        Context.System.Remote!.Quarantine(node.Address, node.Uid, "cluster member removed");
 
     private void CheckSelfStatus(Member? before, Member? now)
     {
@@ -154,6 +159,9 @@ internal sealed partial class ClusterDaemon : ReceiveActor, IWithTimers
 
     /// <summary>Local: the exiting tasks of this node are done; tell the others so the leader can remove it.</summary>
     internal sealed class ExitingCompleted { public static readonly ExitingCompleted Instance = new(); }
+
+    /// <summary>Local: the delayed quarantine of a member that left.</summary>
+    internal sealed record QuarantineRemovedNode(UniqueAddress Node);
 
     /// <summary>Local: the heartbeat timer.</summary>
     internal sealed class HeartbeatTick { public static readonly HeartbeatTick Instance = new(); }

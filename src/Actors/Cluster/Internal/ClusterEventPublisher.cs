@@ -23,12 +23,22 @@ internal sealed class ClusterEventPublisher : ReceiveActor
         Receive<InternalClusterAction.Unsubscribe>(OnUnsubscribe);
         Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
         Receive<ClusterDaemon.SelfRemovedNotice>(_ => OnSelfRemoved());
+        Receive<Reset>(_ =>
+        {
+            // The daemon dropped its one-node cluster to join another: start from nothing, without events.
+            _latest = Gossip.Empty;
+            _state = CurrentClusterState.Empty;
+            _cluster.UpdateState(_state, Member.Removed(_cluster.SelfUniqueAddress));
+        });
         Receive<InternalClusterAction.Shutdown>(_ =>
         {
             Emit(ClusterShuttingDown.Instance);
             _cluster.MarkTerminated();
         });
     }
+
+    /// <summary>From the daemon: forget the current gossip silently.</summary>
+    internal sealed class Reset { public static readonly Reset Instance = new(); }
 
     private void OnSubscribe(InternalClusterAction.Subscribe s)
     {
