@@ -10,16 +10,16 @@ public abstract partial class Eventsourced
     private bool _holdsPermit;
 
     /// <summary>The journal actor of this persistent actor (resolved when recovery starts).</summary>
-    protected IActorRef Journal => _journal ??= _persistence.JournalFor(JournalPluginId);
+    public IActorRef Journal => _journal ??= _persistence.JournalFor(JournalPluginId);
 
     /// <summary>The snapshot-store actor of this persistent actor (resolved when recovery starts).</summary>
-    protected IActorRef SnapshotStore => _snapshotStore ??= _persistence.SnapshotStoreFor(SnapshotPluginId);
+    public IActorRef SnapshotStore => _snapshotStore ??= _persistence.SnapshotStoreFor(SnapshotPluginId);
 
     // ---------------------------------------------------------------- 1. wait for the first message, then a permit
 
-    private bool WaitingStart(object message)
+    private void WaitingStart(object message)
     {
-        if (message is not StartRecovery) { StashInternally(); return true; }
+        if (message is not StartRecovery) { StashInternally(); return; }
         try
         {
             if (string.IsNullOrEmpty(PersistenceId)) throw new InvalidOperationException($"{GetType().Name}: PersistenceId must not be empty");
@@ -31,29 +31,27 @@ public abstract partial class Eventsourced
         catch (Exception e)
         {
             FailRecovery(e, null);
-            return true;
+            return;
         }
-        ChangeState(WaitingRecoveryPermit, "waiting for recovery permit");
+        _phase = Phase.WaitingRecoveryPermit;
         _persistence.RecoveryPermitter().Tell(RequestRecoveryPermit.Instance, Self);
-        return true;
     }
 
-    private bool WaitingRecoveryPermit(object message)
+    private void WaitingRecoveryPermit(object message)
     {
-        if (message is not RecoveryPermitGranted) { StashInternally(); return true; }
+        if (message is not RecoveryPermitGranted) { StashInternally(); return; }
         _holdsPermit = true;
-        ChangeState(RecoveryStarted, "recovery started (loading snapshot)");
+        _phase = Phase.LoadingSnapshot;
         ScheduleRecoveryTick();
         if (_recovery.FromSnapshot == SnapshotSelectionCriteria.None)
             Self.Tell(new LoadSnapshotResult(null, _recovery.ToSequenceNr), Self);
         else
             SnapshotStore.Tell(new LoadSnapshot(PersistenceId, _recovery.FromSnapshot, _recovery.ToSequenceNr), Self);
-        return true;
     }
 
     // ---------------------------------------------------------------- 2. snapshot
 
-    private bool RecoveryStarted(object message)
+    private void LoadingSnapshot(object message)
     {
         switch (message)
         {
@@ -64,26 +62,26 @@ public abstract partial class Eventsourced
                     LastSequenceNr = selected.Metadata.SequenceNr;
                     _sequenceNr = LastSequenceNr;
                     var offer = new SnapshotOffer(selected.Metadata, selected.Snapshot);
-                    if (!TryRecover(offer)) return true;
+                    if (!TryRecover(offer)) return;
                 }
-                ChangeState(Recovering, "replaying events");
+                _phase = Phase.Replaying;
                 Journal.Tell(new ReplayMessages(LastSequenceNr + 1, result.ToSequenceNr, _recovery.ReplayMax, PersistenceId, Self), Self);
-                return true;
+                return;
             case LoadSnapshotFailed failed:
                 FailRecovery(failed.Cause, null);
-                return true;
+                return;
             case RecoveryTick tick:
                 if (tick.InstanceId == _instanceId) CheckRecoveryProgress("snapshot");
-                return true;
+                return;
             default:
                 StashInternally();
-                return true;
+                return;
         }
     }
 
     // ---------------------------------------------------------------- 3. replay
 
-    private bool Recovering(object message)
+    private void Replaying(object message)
     {
         switch (message)
         {
@@ -92,19 +90,19 @@ public abstract partial class Eventsourced
                 LastSequenceNr = replayed.Persistent.SequenceNr;
                 _sequenceNr = LastSequenceNr;
                 TryRecover(replayed.Persistent.Payload);
-                return true;
+                return;
             case RecoverySuccess success:
                 FinishRecovery(success.HighestSequenceNr);
-                return true;
+                return;
             case ReplayMessagesFailure failure:
                 FailRecovery(failure.Cause, null);
-                return true;
+                return;
             case RecoveryTick tick:
                 if (tick.InstanceId == _instanceId) CheckRecoveryProgress("replayed event");
-                return true;
+                return;
             default:
                 StashInternally();
-                return true;
+                return;
         }
     }
 
@@ -127,7 +125,7 @@ public abstract partial class Eventsourced
         long highest = Math.Max(highestSequenceNr, LastSequenceNr);
         _sequenceNr = highest;
         LastSequenceNr = highest;
-        ChangeState(ProcessingCommands, "processing commands");
+        _phase = Phase.ProcessingCommands;
         ReturnPermit();
         try
         {
@@ -137,21 +135,18 @@ public abstract partial class Eventsourced
         {
             // Events persisted from the RecoveryCompleted handler are written like a command's.
             FlushBatch();
-            if (_pendingStashingPersistInvocations > 0) ChangeState(PersistingEvents, "persisting events");
+            if (_pendingStashingPersistInvocations > 0) _phase = Phase.PersistingEvents;
             else _internalStash.UnstashAll();
         }
     }
 
     private void FailRecovery(Exception cause, object? message)
     {
-        ChangeState(Failed, "failed");
+        _phase = Phase.Failed;
         ReturnPermit();
         try { OnRecoveryFailure(cause, message); }
         finally { Context.Stop(Self); }
     }
-
-    /// <summary>After a failure: everything is dropped while the stop is under way.</summary>
-    private static bool Failed(object message) => true;
 
     private void ReturnPermit()
     {

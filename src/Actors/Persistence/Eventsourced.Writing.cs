@@ -105,14 +105,14 @@ public abstract partial class Eventsourced
 
     // ---------------------------------------------------------------- states
 
-    private bool ProcessingCommands(object message)
+    private void ProcessingCommands(object message)
     {
         if (HandleJournalResponse(message))
         {
             AfterJournalResponse();
-            return true;
+            return;
         }
-        if (message is RecoveryTick) return true;
+        if (message is RecoveryTick) return;
         try
         {
             RunCommand(message);
@@ -123,14 +123,12 @@ public abstract partial class Eventsourced
             throw;
         }
         AfterCommand(failed: false);
-        return true;
     }
 
-    private bool PersistingEvents(object message)
+    private void PersistingEvents(object message)
     {
         if (HandleJournalResponse(message)) AfterJournalResponse();
         else if (message is not RecoveryTick) StashInternally();
-        return true;
     }
 
     /// <summary>
@@ -139,14 +137,14 @@ public abstract partial class Eventsourced
     /// </summary>
     private void AfterJournalResponse()
     {
-        if (_state == Failed) return;
+        if (_phase == Phase.Failed) return;
         FlushBatch();
         if (_pendingStashingPersistInvocations > 0)
         {
-            if (_state == ProcessingCommands) ChangeState(PersistingEvents, "persisting events");
+            if (_phase == Phase.ProcessingCommands) _phase = Phase.PersistingEvents;
             return;
         }
-        if (_state == PersistingEvents) ChangeState(ProcessingCommands, "processing commands");
+        if (_phase == Phase.PersistingEvents) _phase = Phase.ProcessingCommands;
         _internalStash.UnstashOne();
     }
 
@@ -154,7 +152,7 @@ public abstract partial class Eventsourced
     private void AfterCommand(bool failed)
     {
         FlushBatch();
-        if (_pendingStashingPersistInvocations > 0) ChangeState(PersistingEvents, "persisting events");
+        if (_pendingStashingPersistInvocations > 0) _phase = Phase.PersistingEvents;
         else if (failed) _internalStash.UnstashAll();
         else _internalStash.UnstashOne();
     }
@@ -163,7 +161,7 @@ public abstract partial class Eventsourced
     internal void AfterAsyncCommand()
     {
         FlushBatch();
-        if (_pendingStashingPersistInvocations > 0 && _state == ProcessingCommands) ChangeState(PersistingEvents, "persisting events");
+        if (_pendingStashingPersistInvocations > 0 && _phase == Phase.ProcessingCommands) _phase = Phase.PersistingEvents;
     }
 
     private void FlushBatch()
@@ -208,7 +206,7 @@ public abstract partial class Eventsourced
             case WriteMessageFailure f:
                 if (f.ActorInstanceId == _instanceId)
                 {
-                    ChangeState(Failed, "failed");
+                    _phase = Phase.Failed;
                     try { OnPersistFailure(f.Cause, f.Persistent.Payload, f.Persistent.SequenceNr); }
                     finally { Context.Stop(Self); }
                 }

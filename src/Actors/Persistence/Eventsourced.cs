@@ -22,8 +22,7 @@ public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWi
     private readonly string _writerGuid = Guid.NewGuid().ToString();
     private readonly EnvelopeStash _internalStash;
     private readonly Persistence _persistence;
-    private Func<object, bool> _state;
-    private string _stateName;
+    private Phase _phase;
     private Receive? _commandBehavior;
     private ILoggingAdapter? _log;
 
@@ -32,8 +31,7 @@ public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWi
         _persistence = Persistence.Get(Context.System);
         _internalStash = new EnvelopeStash(Cell);
         Stash = new PersistentActorStash(Cell, _internalStash);
-        _state = WaitingStart;
-        _stateName = "waiting start";
+        _phase = Phase.WaitingStart;
         // PersistenceId is virtual (and may read fields the subclass sets after this constructor), so recovery
         // starts with the first message, which goes in front of anything already queued.
         Cell.Mailbox.PrependAll([new Envelope(StartRecovery.Instance, Self)]);
@@ -58,7 +56,7 @@ public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWi
     /// <summary>The sequence number a snapshot taken now is saved under (= <see cref="LastSequenceNr"/>).</summary>
     public long SnapshotSequenceNr => LastSequenceNr;
 
-    public bool IsRecovering => _state != ProcessingCommands && _state != PersistingEvents;
+    public bool IsRecovering => _phase < Phase.ProcessingCommands;
 
     public bool IsRecoveryFinished => !IsRecovering;
 
@@ -114,14 +112,29 @@ public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWi
 
     protected internal sealed override bool Receive(object message)
     {
-        _state(message);
+        switch (_phase)
+        {
+            case Phase.WaitingStart: WaitingStart(message); break;
+            case Phase.WaitingRecoveryPermit: WaitingRecoveryPermit(message); break;
+            case Phase.LoadingSnapshot: LoadingSnapshot(message); break;
+            case Phase.Replaying: Replaying(message); break;
+            case Phase.ProcessingCommands: ProcessingCommands(message); break;
+            case Phase.PersistingEvents: PersistingEvents(message); break;
+            default: break; // Failed: everything is dropped while the stop is under way.
+        }
         return true;
     }
 
-    private void ChangeState(Func<object, bool> state, string name)
+    /// <summary>The states, in the order they are entered; everything before ProcessingCommands is recovery.</summary>
+    private enum Phase
     {
-        _state = state;
-        _stateName = name;
+        WaitingStart,
+        WaitingRecoveryPermit,
+        LoadingSnapshot,
+        Replaying,
+        ProcessingCommands,
+        PersistingEvents,
+        Failed,
     }
 
     private void StashInternally() => _internalStash.StashCurrent();
@@ -134,5 +147,5 @@ public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWi
         return handled;
     }
 
-    public override string ToString() => $"{GetType().Name}({PersistenceId}, {_stateName})";
+    public override string ToString() => $"{GetType().Name}({PersistenceId}, {_phase})";
 }

@@ -7,13 +7,13 @@ public static class CommandTable
     public static readonly IReadOnlyList<ICliCommand> Commands =
     [
         new Commands.SqlCommand(),
+        new Commands.BenchPersistenceCommand(),
         new Commands.GenTpchCommand(),
         new Commands.SltCommand(),
         new Commands.BenchTpchCommand(),
         new Commands.DemoCommand(),
         new Commands.BenchActorsCommand(),
         new Commands.NodeCommand(),
-        new Commands.BenchPersistenceCommand(),
         new Commands.PbmCommand(),
         new Commands.UpCommand(),
         new Commands.SelftestShardingCommand(),

@@ -6,16 +6,22 @@ using PersistenceExtension = ActorWarehouse.Actors.Persistence.Persistence;
 
 namespace ActorWarehouse.Actors.Tests.Persistence;
 
-/// <summary>A journal whose replay never answers: recovery must time out.</summary>
+/// <summary>A journal whose replay never answers (recovery must time out); it announces each replay it swallows.</summary>
 public sealed class SilentJournal(Config config) : AsyncWriteJournal(config)
 {
+    public sealed record ReplayStarted(string PersistenceId);
+
     protected override Task<IImmutableList<Exception?>?> WriteMessagesAsync(IEnumerable<AtomicWrite> messages) =>
         Task.FromResult<IImmutableList<Exception?>?>(null);
 
     protected override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr) => Task.CompletedTask;
 
     public override Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
-        Action<IPersistentRepresentation> recoveryCallback) => new TaskCompletionSource().Task;
+        Action<IPersistentRepresentation> recoveryCallback)
+    {
+        context.System.EventStream.Publish(new ReplayStarted(persistenceId));
+        return new TaskCompletionSource().Task;
+    }
 
     public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr) => Task.FromResult(10L);
 }
@@ -26,7 +32,7 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
     akka.persistence.max-concurrent-recoveries = 2
     akka.persistence.journal.silent {
       class = "ActorWarehouse.Actors.Tests.Persistence.SilentJournal, ActorWarehouse.Actors.Tests"
-      recovery-event-timeout = 300 ms
+      recovery-event-timeout = 1 s
     }
     akka.persistence.journal.second-inmem {
       class = "ActorWarehouse.Actors.Persistence.Journal.MemoryJournal, ActorWarehouse.Actors"
@@ -62,6 +68,50 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
             Context.System.EventStream.Publish(reason);
     }
 
+    private sealed class UntypedCounter(string pid, IActorRef probe) : UntypedPersistentActor
+    {
+        private int _value;
+
+        public override string PersistenceId { get; } = pid;
+
+        protected override void OnRecover(object message)
+        {
+            switch (message)
+            {
+                case int n: _value += n; break;
+                case RecoveryCompleted: probe.Tell($"untyped recovered {_value}"); break;
+            }
+        }
+
+        protected override void OnCommand(object message)
+        {
+            switch (message)
+            {
+                case int n: Persist(n, e => { _value += e; Sender.Tell(_value); }); break;
+                default: Unhandled(message); break;
+            }
+        }
+    }
+
+    [Fact]
+    public void An_UntypedPersistentActor_persists_recovers_and_reports_unhandled_commands()
+    {
+        var pid = "untyped-" + Guid.NewGuid().ToString("N");
+        var unhandled = CreateTestProbe();
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(UnhandledMessage));
+        var first = Sys.ActorOf(Props.Create(() => new UntypedCounter(pid, TestActor)));
+        ExpectMsg("untyped recovered 0", Wait);
+        first.Tell(4, TestActor);
+        ExpectMsg(4, Wait);
+        first.Tell("what?", TestActor);
+        Assert.Equal("what?", unhandled.ExpectMsg<UnhandledMessage>(Wait).Message);
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first, Wait);
+        Sys.ActorOf(Props.Create(() => new UntypedCounter(pid, TestActor)));
+        ExpectMsg("untyped recovered 4", Wait);
+    }
+
     private IActorRef StartCounter(string pid, string journal = "") =>
         Sys.ActorOf(Props.Create(() => new Counter(pid, journal, TestActor)));
 
@@ -74,7 +124,7 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
         Assert.Equal("akka.persistence.snapshot-store.inmem", persistence.DefaultSnapshotPluginId);
         Assert.Equal(persistence.JournalFor(null), persistence.JournalFor("akka.persistence.journal.inmem"));
         Assert.NotEqual(persistence.JournalFor(null), persistence.JournalFor("akka.persistence.journal.second-inmem"));
-        Assert.Equal(TimeSpan.FromMilliseconds(300), persistence.RecoveryEventTimeout("akka.persistence.journal.silent"));
+        Assert.Equal(TimeSpan.FromSeconds(1), persistence.RecoveryEventTimeout("akka.persistence.journal.silent"));
         Assert.Equal(TimeSpan.FromSeconds(30), persistence.RecoveryEventTimeout(null));
     }
 
@@ -121,11 +171,15 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
     public void More_actors_than_recovery_permits_all_recover_and_a_stopped_actor_returns_its_permit()
     {
         // Two permits: two actors stuck in the silent journal hold them until they time out and stop.
+        var replays = CreateTestProbe();
+        Sys.EventStream.Subscribe(replays.Ref, typeof(SilentJournal.ReplayStarted));
         StartCounter("stuck-1-" + Guid.NewGuid().ToString("N"), "akka.persistence.journal.silent");
         StartCounter("stuck-2-" + Guid.NewGuid().ToString("N"), "akka.persistence.journal.silent");
+        replays.ExpectMsg<SilentJournal.ReplayStarted>(Wait);
+        replays.ExpectMsg<SilentJournal.ReplayStarted>(Wait);
         for (int i = 0; i < 6; i++) StartCounter($"permit-{i}-{Guid.NewGuid():N}");
-        // The stuck actors keep both permits for at least their 300 ms recovery timeout.
-        ExpectNoMsg(TimeSpan.FromMilliseconds(150));
+        // The stuck actors keep both permits until their recovery times out (two silent 1 s intervals).
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         for (int i = 0; i < 6; i++) ExpectMsg("recovered 0", Wait);
     }
 

@@ -14,6 +14,8 @@ public abstract class PersistentActorSpec(string pluginConfig) : ActorWarehouse.
     public sealed record PersistMany(string[] Events);
     public sealed record PersistManyAsync(string[] Events);
     public sealed record PersistObject(object Event);
+    public sealed record PersistAfterAwait(string Event);
+    public sealed record PersistNested(string Outer, string Inner);
     public sealed record Get;
     public sealed record State(string Events, long LastSequenceNr);
     public sealed record TakeSnapshot;
@@ -59,6 +61,16 @@ public abstract class PersistentActorSpec(string pluginConfig) : ActorWarehouse.
                 foreach (var e in c.Events) PersistAsync(e, x => { _events.Add(x); Sender.Tell($"async {x}"); });
                 DeferAsync("deferred", d => Sender.Tell(d));
             });
+            CommandAsync<PersistAfterAwait>(async c =>
+            {
+                await Task.Yield();
+                Persist(c.Event, e => { _events.Add(e); Sender.Tell($"persisted {e}"); });
+            });
+            Command<PersistNested>(c => Persist(c.Outer, outer =>
+            {
+                _events.Add(outer);
+                Persist(c.Inner, inner => { _events.Add(inner); Sender.Tell($"nested {outer}/{inner}"); });
+            }));
             Command<PersistObject>(c => Persist(c.Event, _ => Sender.Tell("persisted object")));
             Command<Get>(_ => Sender.Tell(new State(string.Join(",", _events), LastSequenceNr)));
             Command<TakeSnapshot>(_ => SaveSnapshot(string.Join(",", _events)));
@@ -169,6 +181,26 @@ public abstract class PersistentActorSpec(string pluginConfig) : ActorWarehouse.
         ExpectMsg("deferred", Wait);
         actor.Tell(new Get(), TestActor);
         ExpectMsg(new State("p1,p2,p3", 3), Wait);
+    }
+
+    [Fact]
+    public void A_Persist_after_an_await_in_CommandAsync_is_written_and_holds_back_later_commands()
+    {
+        var (actor, _) = Start(NewPid());
+        actor.Tell(new PersistAfterAwait("z"), TestActor);
+        actor.Tell(new Get(), TestActor);
+        ExpectMsg("persisted z", Wait);
+        ExpectMsg(new State("z", 1), Wait);
+    }
+
+    [Fact]
+    public void A_Persist_inside_a_persist_handler_is_written_before_later_commands_run()
+    {
+        var (actor, _) = Start(NewPid());
+        actor.Tell(new PersistNested("outer", "inner"), TestActor);
+        actor.Tell(new Get(), TestActor);
+        ExpectMsg("nested outer/inner", Wait);
+        ExpectMsg(new State("outer,inner", 2), Wait);
     }
 
     [Fact]

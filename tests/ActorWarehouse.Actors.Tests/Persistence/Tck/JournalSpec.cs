@@ -301,6 +301,37 @@ public abstract class SerializingJournalSpec(string pluginConfig) : JournalSpec(
         Assert.Equal(["c-1", "c-2", "c-3", "c-4", "c-5"], Payloads(Replay(1, long.MaxValue, long.MaxValue, pid).Events));
     }
 
+    [Fact]
+    public void A_failing_write_request_does_not_take_down_requests_committed_in_the_same_group()
+    {
+        var failing = "crash-" + Guid.NewGuid().ToString("N");
+        var healthy = "healthy-" + Guid.NewGuid().ToString("N");
+        var failingProbe = CreateTestProbe();
+        var healthyProbe = CreateTestProbe();
+        InjectFailure(failing, 1);
+        try
+        {
+            // Sent back to back, the requests usually share one transaction of the group-commit writer.
+            for (int i = 1; i <= 3; i++)
+            {
+                Journal.Tell(new WriteMessages([new AtomicWrite(Event(failing, i, $"f-{i}"))], failingProbe.Ref, 1), failingProbe.Ref);
+                Journal.Tell(new WriteMessages([new AtomicWrite(Event(healthy, i, $"h-{i}"))], healthyProbe.Ref, 2), healthyProbe.Ref);
+            }
+            for (int i = 1; i <= 3; i++)
+            {
+                healthyProbe.ExpectMsg<WriteMessagesSuccessful>(TimeSpan.FromSeconds(10));
+                healthyProbe.ExpectMsg<WriteMessageSuccess>(m => m.Persistent.SequenceNr == i);
+            }
+            failingProbe.ExpectMsg<WriteMessagesFailed>(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            ClearFailure(failing);
+        }
+        Assert.Equal(["h-1", "h-2", "h-3"], Payloads(Replay(1, long.MaxValue, long.MaxValue, healthy).Events));
+        Assert.DoesNotContain("f-1", Payloads(Replay(1, long.MaxValue, long.MaxValue, failing).Events));
+    }
+
     private static void InjectFailure(string persistenceId, long sequenceNr) =>
         ActorWarehouse.Actors.Persistence.Sql.GroupCommitWriter.InjectedInsertFailures[persistenceId] = sequenceNr;
 
