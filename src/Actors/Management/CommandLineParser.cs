@@ -44,10 +44,12 @@ public static class CommandLineParser
 
     public static Result Parse(string line, IReadOnlyList<CommandPalette> palettes)
     {
-        IReadOnlyList<string> tokens;
-        try { tokens = Tokenize(line); }
+        List<string> tokens;
+        try { tokens = [.. Tokenize(line)]; }
         catch (FormatException e) { return new Result(null, e.Message, null); }
-        if (tokens.Count == 0) return new Result(null, "empty command", null);
+        // --json may stand anywhere, even before the palette name.
+        bool json = tokens.RemoveAll(t => t == JsonSwitch) > 0;
+        if (tokens.Count == 0) return new Result(null, "empty command", HelpText.Palettes(palettes));
 
         var palette = palettes.FirstOrDefault(p => string.Equals(p.ModuleName, tokens[0], StringComparison.Ordinal));
         if (palette is null)
@@ -60,11 +62,9 @@ public static class CommandLineParser
 
         var usage = HelpText.Command(palette, definition);
         var arguments = new List<(string Name, string? Value)>();
-        bool json = false;
         for (int i = 2; i < tokens.Count; i++)
         {
             string token = tokens[i];
-            if (token == JsonSwitch) { json = true; continue; }
             var argument = definition.FindBySwitch(token);
             if (argument is null)
                 return new Result(null, token.StartsWith('-') ? $"unknown option {token}" : $"unexpected value '{token}'", usage);

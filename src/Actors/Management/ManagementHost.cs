@@ -1,4 +1,5 @@
 using System.Net;
+using Sockets = System.Net.Sockets;
 using ActorWarehouse.Actors.Management.Internal;
 using ActorWarehouse.Actors.Management.Palettes;
 
@@ -55,7 +56,10 @@ public sealed class ManagementHost
         lock (_lock)
         {
             if (_server is not null) return _server.Endpoint;
-            var server = new ManagementServer(this, IPAddress.Parse(host), port);
+            var address = IPAddress.TryParse(host, out var parsed) ? parsed
+                : Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == Sockets.AddressFamily.InterNetwork)
+                  ?? throw new Sockets.SocketException((int)Sockets.SocketError.HostNotFound);
+            var server = new ManagementServer(this, address, port);
             _server = server;
             _system.Log.Info("management host bound to [{0}]", server.Endpoint);
             return server.Endpoint;

@@ -87,6 +87,29 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Down_unreachable_through_pbm_removes_a_killed_node_without_waiting_for_the_resolver()
+    {
+        await using var processes = new ClusterProcesses(output);
+        await processes.StartAllUpAsync(nodes: 2);
+        var cluster = processes.Cluster;
+        var victim = cluster.Nodes[1];
+
+        var clock = Stopwatch.StartNew();
+        victim.Process.Kill();
+        await cluster.WaitForAsync(v => v.Find(victim.Address) is { Reachable: false }, TimeSpan.FromSeconds(60), cluster.Nodes[0].Pbm);
+        var listed = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "unreachable");
+        Assert.Contains($"{victim.Address} | [compute,leader,scaling] | up | unreachable", listed.Out);
+        var (code, text, error) = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "down-unreachable");
+        Assert.True(code == 0, error);
+        Assert.Contains($"{victim.Address} marked down", text);
+        await cluster.WaitForAsync(v => v.Find(victim.Address) is null, TimeSpan.FromSeconds(30));
+        processes.Log($"FIGURE kill -9 to removed with down-unreachable at detection: {clock.Elapsed.TotalSeconds:0.0} s");
+
+        var nothingLeft = await ClusterProcesses.AwAsync("pbm", cluster.Nodes[0].Pbm.ToString(), "cluster", "down-unreachable");
+        Assert.Equal("no unreachable members", nothingLeft.Out.Trim());
+    }
+
+    [Fact]
     public async Task A_graceful_leave_through_pbm_removes_the_member_and_its_process_exits_0_and_a_downed_one_exits_1()
     {
         await using var processes = new ClusterProcesses(output);
@@ -134,13 +157,15 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
 
         old.Process.Kill();
         await old.Process.Exited.WaitAsync(TimeSpan.FromSeconds(30));
-        // Restarted on the same address; as with Petabridge's Lighthouse, a restarted seed must list live members
-        // before itself, otherwise (as the first seed) it would form a new cluster of its own.
-        var restarted = await cluster.StartLighthouseAsync(seedsBeforeItself: cluster.Nodes.Select(n => n.Address));
+        // Restarted on the same address with the same settings (it is its only seed): it must rejoin the members
+        // that still know its previous incarnation rather than stay a one-node cluster of its own.
+        var restarted = await cluster.StartLighthouseAsync();
         Assert.Equal(old.Address, restarted.Address);
 
+        var clock = Stopwatch.StartNew();
         var expected = cluster.RunningAddresses();
         await cluster.WaitForAsync(v => v.AllUp(expected), TimeSpan.FromSeconds(120));
+        processes.Log($"FIGURE restarted lighthouse (kill -9, same address) to one cluster of 4 Up again: {clock.Elapsed.TotalSeconds:0.0} s");
         // One cluster: every member, including the new lighthouse, sees the same four members and leader.
         var views = new List<ClusterView>();
         foreach (var endpoint in new[] { restarted.Pbm }.Concat(cluster.Nodes.Select(n => n.Pbm)))
@@ -166,6 +191,8 @@ public sealed class ClusterProcessSpec(ITestOutputHelper output)
         }
         var own = await cluster.WaitForAsync(_ => true, TimeSpan.FromSeconds(10), intruder.Pbm);
         Assert.DoesNotContain(own.Members, m => m.Status == "up");
+        var status = await ClusterProcesses.AwAsync("pbm", intruder.Pbm.ToString(), "cluster", "status");
+        Assert.Contains("this node is not a member yet", status.Out);
     }
 
     [Fact]

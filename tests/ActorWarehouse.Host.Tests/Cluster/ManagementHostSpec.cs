@@ -48,6 +48,11 @@ public sealed class ManagementHostSpec : IDisposable
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
         Assert.Equal("mgmt", doc.RootElement.GetProperty("name").GetString());
+
+        var (firstCode, first, _) = Pbm(_endpoint, "--json", "actor", "hierarchy", "-s", "/system", "-d", "0");
+        Assert.Equal(0, firstCode);
+        using var hierarchy = JsonDocument.Parse(first);
+        Assert.Equal("akka://mgmt/system", hierarchy.RootElement.GetProperty("actors")[0].GetString());
     }
 
     [Fact]

@@ -20,7 +20,9 @@ public sealed class UpCommandSpec
             new Dictionary<string, string?>(), Path.Combine(ownLog.Path, "aw-up.log"), null);
         var lighthouse = await up.WaitForLineAsync(new Regex(@"^lighthouse (\S+)\s+pbm 127\.0\.0\.1:(\d+)"), TimeSpan.FromSeconds(60));
         await up.WaitForLineAsync(new Regex(@"^all 2 members up after"), TimeSpan.FromSeconds(120));
-        Assert.Contains("Count: 2 nodes", up.Output());
+        // The member lines follow the headline; the table ends with the count.
+        await up.WaitForLineAsync(new Regex(@"^  Count: 2 nodes$"), TimeSpan.FromSeconds(10));
+        Assert.Matches(@"\| \[lighthouse\] \| up \|", up.Output());
         int pbmPort = int.Parse(lighthouse.Groups[2].Value);
 
         up.Terminate();

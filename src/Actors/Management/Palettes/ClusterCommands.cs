@@ -12,6 +12,7 @@ public sealed class ClusterCommands() : CommandPaletteHandler(Definition)
     public static readonly CommandPalette Definition = new("cluster", "cluster membership as this node sees it",
     [
         new CommandDefinitionBuilder().WithName("show").WithDescription("every member: address | [roles] | status | reachability").Build(),
+        new CommandDefinitionBuilder().WithName("unreachable").WithDescription("the members this node's cluster sees as unreachable").Build(),
         new CommandDefinitionBuilder().WithName("status").WithDescription("this node's member line and its cluster traffic counters").Build(),
         new CommandDefinitionBuilder().WithName("leader").WithDescription("the leader's address").Build(),
         new CommandDefinitionBuilder().WithName("join").WithDescription("make this node join the cluster of an address")
@@ -36,6 +37,17 @@ public sealed class ClusterCommands() : CommandPaletteHandler(Definition)
         {
             Process("show", Show);
             Process("status", Status);
+            Process("unreachable", command =>
+            {
+                var unreachable = _cluster.State.Unreachable.OrderBy(m => m.Address).ToList();
+                if (command.Json)
+                {
+                    Complete(new JsonObject { ["members"] = new JsonArray([.. unreachable.Select(m => ClusterFormat.MemberJson(m, true))]), ["count"] = unreachable.Count }.ToJsonString());
+                    return;
+                }
+                foreach (var member in unreachable) Reply(ClusterFormat.MemberLine(member, true));
+                Complete($"Count: {unreachable.Count} unreachable");
+            });
             Process("leader", command =>
             {
                 var leader = _cluster.State.Leader;
@@ -113,12 +125,15 @@ public sealed class ClusterCommands() : CommandPaletteHandler(Definition)
             {
                 var json = ClusterFormat.MemberJson(self, ClusterFormat.IsUnreachable(state, self));
                 json["leader"] = state.Leader?.ToString();
+                json["member"] = state.Members.Any(m => m.UniqueAddress.Equals(self.UniqueAddress));
                 json["traffic"] = ClusterFormat.TrafficJson(traffic);
                 json["uptimeSeconds"] = Math.Round((DateTime.UtcNow - Context.System.StartTime).TotalSeconds, 1);
                 Complete(json.ToJsonString());
                 return;
             }
             Reply(ClusterFormat.MemberLine(self, ClusterFormat.IsUnreachable(state, self)));
+            if (!state.Members.Any(m => m.UniqueAddress.Equals(self.UniqueAddress)))
+                Reply(_cluster.IsTerminated ? "this node has left its cluster (or was removed)" : "this node is not a member yet (joining through its seeds)");
             Complete(ClusterFormat.TrafficLine(traffic));
         }
 

@@ -75,7 +75,6 @@ public sealed partial class ChildProcess : IAsyncDisposable
     private void OnLine(string? line)
     {
         if (line is null) return;
-        List<(Regex, TaskCompletionSource<Match>)> matched = [];
         lock (_lock)
         {
             _lines.Add(line);
@@ -86,7 +85,6 @@ public sealed partial class ChildProcess : IAsyncDisposable
             {
                 var m = _waiters[i].Pattern.Match(line);
                 if (!m.Success) continue;
-                matched.Add((_waiters[i].Pattern, _waiters[i].Found));
                 _waiters[i].Found.TrySetResult(m);
                 _waiters.RemoveAt(i);
             }
