@@ -17,7 +17,6 @@ internal static class ShardingTestConfig
         akka.cluster.sharding {
           retry-interval = 200 ms
           rebalance-interval = 500 ms
-          waiting-for-state-timeout = 500 ms
           handoff-timeout = 10 s
         }
         akka.cluster.singleton.hand-over-retry-interval = 200 ms

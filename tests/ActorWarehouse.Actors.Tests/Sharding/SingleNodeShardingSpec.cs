@@ -135,6 +135,23 @@ public sealed class SingleNodeShardingSpec : IDisposable
     }
 
     [Fact]
+    public void Messages_for_shards_without_a_home_wait_in_a_bounded_buffer_and_the_overflow_goes_to_dead_letters()
+    {
+        var kit = StartNode("akka.cluster.sharding.buffer-size = 5");
+        var dropped = new System.Collections.Concurrent.ConcurrentQueue<DeadLetter>();
+        // A callback, not a probe: a stopped probe subscribed to DeadLetter makes the runtime recurse at shutdown.
+        using (kit.Sys.EventStream.Subscribe(typeof(DeadLetter), m => dropped.Enqueue((DeadLetter)m)))
+        {
+            // No member has the role, so no coordinator ever answers: every message waits for a home.
+            var proxy = ClusterSharding.Get(kit.Sys).StartProxy("homeless", "nobody", ShardingTestConfig.Extractor());
+            for (int i = 0; i < 8; i++) proxy.Tell(new ShardingEnvelope("h" + i, "m" + i));
+            kit.AwaitCondition(() => dropped.Count >= 3, TimeSpan.FromSeconds(5));
+            Thread.Sleep(300);
+        }
+        Assert.Equal(["h5", "h6", "h7"], dropped.Select(d => ((ShardingEnvelope)d.Message).EntityId).ToArray());
+    }
+
+    [Fact]
     public void A_node_without_the_role_gets_a_proxy_that_routes_but_hosts_nothing()
     {
         var kit = StartNode();
