@@ -1,6 +1,7 @@
 using ActorWarehouse.Actors;
 using ActorWarehouse.Actors.Management;
 using ActorWarehouse.Actors.Management.Palettes;
+using ActorWarehouse.Actors.Management.Protocol;
 using ActorWarehouse.Actors.Sharding;
 using ActorWarehouse.Host.Cli.Pbm;
 using ActorWarehouse.Host.Selftest;
