@@ -111,9 +111,6 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             var homesBefore = await ShardHomesAsync(proxy);
             Say($"shards per node before the kill: {Describe(homesBefore)}");
 
-            // The round's increments are all sent when RoundAsync returns its task: the kill hits them in flight.
-            var third = RoundAsync(proxy, KillDuringRound, ct, askTimeout: RetryTimeout);
-            var killedAt = _clock.Elapsed;
             // The first victim is the node running the coordinator (the oldest member with the role): its state must
             // come back from the journal on the next oldest.
             var coordinatorNode = Cluster.Get(driver).State.Members
@@ -121,13 +118,16 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
                 .Select(m => nodeByAddress.GetValueOrDefault(m.Address.ToString())).FirstOrDefault(n => n is not null);
             var victims = (coordinatorNode is null ? starting : [coordinatorNode, .. starting.Where(n => n != coordinatorNode)]).Take(options.Kill).ToList();
             if (coordinatorNode is not null && victims.Contains(coordinatorNode)) Say($"{coordinatorNode.Name} runs the coordinator");
-            foreach (var victim in victims)
+            var killedAt = TimeSpan.Zero;
+            void KillVictims()
             {
-                Say($"SIGKILL {victim.Name} (pid {victim.Pid})");
-                victim.Kill();
+                killedAt = _clock.Elapsed;
+                foreach (var victim in victims) victim.Kill();
             }
+            // Half of the round's increments are sent before the kill (some in flight to the victims), half after.
+            await RoundAsync(proxy, KillDuringRound, ct, askTimeout: RetryTimeout, halfway: KillVictims);
+            if (victims.Count > 0) Say($"SIGKILL {string.Join(", ", victims.Select(v => $"{v.Name} (pid {v.Pid})"))} halfway through round {KillDuringRound}");
             var added = Enumerable.Range(options.Nodes + 1, options.Add).Select(i => StartNode(cluster, lighthouse.Address, sqlite, postgres, shards, i)).ToList();
-            await third;
             await RoundAsync(proxy, KillDuringRound + 1, ct, untilAcked: true);
             if (options.Kill > 0)
                 Say($"FIGURE every entity serving again {(_clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill (includes failure detection and downing)");
@@ -170,7 +170,7 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
     /// unacknowledged increments are sent again (each attempt counts as sent) until every entity has acknowledged
     /// one: a message that went to a dead node's region before its death was noticed is lost (at-most-once delivery).
     /// </summary>
-    private async Task<TimeSpan> RoundAsync(IActorRef proxy, int round, CancellationToken ct, bool untilAcked = false, TimeSpan? askTimeout = null)
+    private async Task<TimeSpan> RoundAsync(IActorRef proxy, int round, CancellationToken ct, bool untilAcked = false, TimeSpan? askTimeout = null, Action? halfway = null)
     {
         var started = _clock.Elapsed;
         long before = _acked.Sum();
@@ -183,6 +183,7 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             var asks = new Task[pending.Count];
             for (int i = 0; i < pending.Count; i++)
             {
+                if (i == pending.Count / 2 && attempts == 1) halfway?.Invoke();
                 int entity = pending[i];
                 _sent[entity]++;
                 asks[i] = proxy.Ask<string>(new ShardingEnvelope(EntityId(entity), $"inc {round}"), timeout, ct)
