@@ -14,9 +14,9 @@ namespace ActorWarehouse.Host.Selftest;
 public sealed record ShardingSelftestOptions(int Nodes, int Entities, int Kill, int Add, string Journal, string? Data, string? Postgres);
 
 /// <summary>The figures and counts of one run; <see cref="Passed"/> when every entity recovered and nothing acknowledged was lost.</summary>
-public sealed record ShardingSelftestResult(int Recovered, int Entities, long Lost, long Duplicated, int ShardsMoved)
+public sealed record ShardingSelftestResult(int Recovered, int Entities, long Lost, long Duplicated, int ShardsMoved, long OutOfOrder)
 {
-    public bool Passed => Recovered == Entities && Lost == 0;
+    public bool Passed => Recovered == Entities && Lost == 0 && OutOfOrder == 0;
 
     public string Summary => string.Create(CultureInfo.InvariantCulture,
         $"sharding selftest: entities {Recovered}/{Entities} recovered, lost {Lost}, duplicated {Duplicated}, shards moved {ShardsMoved}");
@@ -33,6 +33,8 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
 {
     private const int Rounds = 6;
     private const int KillDuringRound = 3;
+    private const int MaxRounds = 20;
+    private const int PipelinedPerEntity = 4;
     private static readonly TimeSpan NodeUpTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RetryTimeout = TimeSpan.FromSeconds(3);
@@ -41,6 +43,9 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
     private readonly List<ChildProcess> _nodes = [];
     private long[] _sent = [];
     private long[] _acked = [];
+    private long[] _seq = [];
+    // Every acknowledgement: which increment (per-entity sequence number) and the counter value it produced.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Entity, long Seq, long Value)> _acks = new();
 
     [GeneratedRegex(@"sharding-node (\S+) up")]
     private static partial Regex NodeUp();
@@ -106,8 +111,9 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             var proxy = ClusterSharding.Get(driver).StartProxy(SelftestCounter.TypeName, SelftestCounter.Role, SelftestCounter.Extractor(shards));
             _sent = new long[options.Entities];
             _acked = new long[options.Entities];
+            _seq = new long[options.Entities];
 
-            for (int round = 1; round < KillDuringRound; round++) await RoundAsync(proxy, round, ct);
+            for (int first = 1; first < KillDuringRound; first++) await RoundAsync(proxy, first, ct);
             var homesBefore = await ShardHomesAsync(proxy);
             Say($"shards per node before the kill: {Describe(homesBefore)}");
 
@@ -133,8 +139,11 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
                 Say($"FIGURE every entity serving again {(_clock.Elapsed - killedAt).TotalSeconds:0.0} s after the kill (includes failure detection and downing)");
             await Task.WhenAll(added.Select(n => n.WaitForLineAsync(NodeUp(), NodeUpTimeout)));
             if (added.Count > 0) Say($"{added.Count} nodes added");
-            for (int round = KillDuringRound + 2; round <= Rounds; round++) await RoundAsync(proxy, round, ct);
-            if (added.Count > 0) await WaitForShardsOnAddedNodesAsync(proxy, added.Count);
+            // Pipelined rounds while the coordinator rebalances shards to the added nodes (hand-offs under traffic).
+            int round = KillDuringRound + 2;
+            for (; round <= Rounds || (added.Count > 0 && round <= MaxRounds && !await AddedNodesServeAsync(proxy, added.Count)); round++)
+                await PipelinedRoundAsync(proxy, round, PipelinedPerEntity, ct);
+            if (added.Count > 0 && !await AddedNodesServeAsync(proxy, added.Count)) Say($"the added nodes received no shards by round {round - 1}");
 
             var homesAfter = await ShardHomesAsync(proxy);
             Say($"shards per node at the end: {Describe(homesAfter)}");
@@ -185,14 +194,7 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             {
                 if (i == pending.Count / 2 && attempts == 1) halfway?.Invoke();
                 int entity = pending[i];
-                _sent[entity]++;
-                asks[i] = proxy.Ask<string>(new ShardingEnvelope(EntityId(entity), $"inc {round}"), timeout, ct)
-                    .ContinueWith(t =>
-                    {
-                        if (!t.IsCompletedSuccessfully) return;
-                        Interlocked.Increment(ref _acked[entity]);
-                        done[entity] = true;
-                    }, TaskScheduler.Default);
+                asks[i] = Increment(proxy, entity, timeout, ct).ContinueWith(t => { if (t.Result) done[entity] = true; }, TaskScheduler.Default);
             }
             await Task.WhenAll(asks);
             pending = pending.Where(e => !done[e]).ToList();
@@ -203,6 +205,37 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             ? $" ({attempts} attempts)"
             : $" ({options.Entities / Math.Max(elapsed.TotalSeconds, 1e-3):0} persisted increments/s through the proxy)"));
         return elapsed;
+    }
+
+    /// <summary>Sends the entity's next increment; true when it was acknowledged (and logged with its value).</summary>
+    private Task<bool> Increment(IActorRef proxy, int entity, TimeSpan timeout, CancellationToken ct)
+    {
+        _sent[entity]++;
+        long seq = ++_seq[entity];
+        return proxy.Ask<string>(new ShardingEnvelope(EntityId(entity), $"inc {seq}"), timeout, ct).ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully) return false;
+            Interlocked.Increment(ref _acked[entity]);
+            var value = long.Parse(t.Result.AsSpan(t.Result.LastIndexOf(' ') + 1), CultureInfo.InvariantCulture);
+            _acks.Enqueue((entity, seq, value));
+            return true;
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// <paramref name="perEntity"/> increments per entity sent back to back without waiting, so that shards handed off
+    /// meanwhile have messages buffered: their values must follow their send order.
+    /// </summary>
+    private async Task PipelinedRoundAsync(IActorRef proxy, int round, int perEntity, CancellationToken ct)
+    {
+        var started = _clock.Elapsed;
+        long before = _acked.Sum();
+        var asks = new List<Task<bool>>(options.Entities * perEntity);
+        for (int e = 0; e < options.Entities; e++)
+            for (int k = 0; k < perEntity; k++) asks.Add(Increment(proxy, e, AskTimeout, ct));
+        await Task.WhenAll(asks);
+        var elapsed = _clock.Elapsed - started;
+        Say($"round {round} (pipelined x{perEntity}): {_acked.Sum() - before}/{asks.Count} acknowledged in {elapsed.TotalSeconds:0.00} s ({asks.Count / Math.Max(elapsed.TotalSeconds, 1e-3):0} persisted increments/s)");
     }
 
     private static string EntityId(int e) => "counter-" + e.ToString(CultureInfo.InvariantCulture);
@@ -219,16 +252,10 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
     private static string Describe(Dictionary<string, Address> homes) =>
         string.Join(", ", homes.GroupBy(kv => kv.Value).OrderBy(g => g.Key.Port).Select(g => $"{g.Key.Port}: {g.Count()}"));
 
-    private async Task WaitForShardsOnAddedNodesAsync(IActorRef proxy, int added)
+    private async Task<bool> AddedNodesServeAsync(IActorRef proxy, int added)
     {
-        var deadline = _clock.Elapsed + TimeSpan.FromSeconds(30);
-        while (_clock.Elapsed < deadline)
-        {
-            var homes = await ShardHomesAsync(proxy);
-            if (homes.Values.Distinct().Count() >= options.Nodes - options.Kill + added) return;
-            await Task.Delay(500);
-        }
-        Say("the added nodes received no shards within 30 s");
+        var homes = await ShardHomesAsync(proxy);
+        return homes.Values.Distinct().Count() >= options.Nodes - options.Kill + added;
     }
 
     private async Task<ShardingSelftestResult> VerifyAsync(IActorRef proxy, int moved)
@@ -254,7 +281,14 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
             duplicated += Math.Max(0, v - _sent[e]);
             unackedApplied += Math.Max(0, Math.Min(v, _sent[e]) - _acked[e]);
         }
+        long outOfOrder = 0;
+        foreach (var perEntity in _acks.GroupBy(a => a.Entity))
+        {
+            var bySeq = perEntity.OrderBy(a => a.Seq).ToList();
+            for (int i = 1; i < bySeq.Count; i++) if (bySeq[i].Value <= bySeq[i - 1].Value) outOfOrder++;
+        }
+        Say($"acknowledged increments applied out of send order: {outOfOrder}");
         Say($"sent {_sent.Sum()} increments, acknowledged {_acked.Sum()}, applied but unacknowledged {unackedApplied}, entities not answering {unanswered}");
-        return new ShardingSelftestResult(recovered, options.Entities, lost, duplicated, moved);
+        return new ShardingSelftestResult(recovered, options.Entities, lost, duplicated, moved, outOfOrder);
     }
 }
