@@ -26,6 +26,13 @@ catch (ArgumentException e)
     return 2;
 }
 
+// Signals are caught before the address line is printed, so whoever reacts to that line can stop us gracefully;
+// a stop requested during start-up takes effect once the node runs.
+using var stop = new CancellationTokenSource();
+void Leave() { if (!stop.IsCancellationRequested) stop.Cancel(); }
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; Leave(); };
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; Leave(); });
+
 ActorSystem system;
 try
 {
@@ -55,12 +62,8 @@ catch (System.Net.Sockets.SocketException e)
 
 Console.WriteLine($"lighthouse {system.Address} started; seeds [{string.Join(", ", settings.SeedNodes)}]; pbm {pbm}");
 cluster.RegisterOnMemberUp(() => Console.WriteLine($"lighthouse {system.Address} is up"));
-
-using var stop = new CancellationTokenSource();
-void Leave() { if (!stop.IsCancellationRequested) stop.Cancel(); }
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; Leave(); };
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; Leave(); });
 _ = ParentProcessWatch.Start(Leave, stop.Token);
+
 
 // Either an operator stops us (graceful leave), or the cluster shut this node down (left via pbm, or downed).
 await Task.WhenAny(system.WhenTerminated, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default));

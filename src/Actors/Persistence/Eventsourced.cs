@@ -71,7 +71,7 @@ public abstract partial class Eventsourced : ActorBase, IPersistentIdentity, IWi
     /// <summary>Replaces the command behaviour (persistence keeps its own states around it).</summary>
     protected new void Become(Receive receive) => _commandBehavior = receive;
 
-    /// <summary>Back to <see cref="ReceiveCommand"/>.</summary>
+    /// <summary>Ours: back to <see cref="ReceiveCommand"/> after <see cref="Become(Receive)"/>.</summary>
     protected void UnbecomeCommand() => _commandBehavior = null;
 
     /// <summary>Recovery failed (replay, snapshot load or a recover handler threw); the actor stops afterwards.</summary>

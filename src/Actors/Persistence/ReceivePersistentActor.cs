@@ -95,6 +95,7 @@ public abstract class ReceivePersistentActor : Eventsourced
         try { configure(); }
         finally { _building = previous; }
         _commandHandlers = list;
+        UnbecomeCommand();
     }
 }
 

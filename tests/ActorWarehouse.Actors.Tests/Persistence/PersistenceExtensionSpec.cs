@@ -58,6 +58,11 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
             Command<int>(n => Persist(n, e => { _value += e; Sender.Tell(_value); }));
             Command<string>(s => s == "fail", _ => throw new InvalidOperationException("command failed"));
             Command<string>(s => s == "get", _ => Sender.Tell(_value));
+            Command<string>(s => s == "freeze", _ => Become(() =>
+            {
+                Command<int>(_ => Sender.Tell("frozen"));
+                Command<string>(s => s == "get", _ => Sender.Tell(_value));
+            }));
         }
 
         public override string PersistenceId { get; }
@@ -181,6 +186,20 @@ public sealed class PersistenceExtensionSpec() : ActorWarehouse.Actors.TestKit.T
         // The stuck actors keep both permits until their recovery times out (two silent 1 s intervals).
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         for (int i = 0; i < 6; i++) ExpectMsg("recovered 0", Wait);
+    }
+
+    [Fact]
+    public void Become_swaps_the_command_handlers_while_persistence_keeps_working()
+    {
+        var counter = StartCounter("become-" + Guid.NewGuid().ToString("N"));
+        ExpectMsg("recovered 0", Wait);
+        counter.Tell(2, TestActor);
+        ExpectMsg(2, Wait);
+        counter.Tell("freeze", TestActor);
+        counter.Tell(5, TestActor);
+        ExpectMsg("frozen", Wait);
+        counter.Tell("get", TestActor);
+        ExpectMsg(2, Wait);
     }
 
     [Fact]

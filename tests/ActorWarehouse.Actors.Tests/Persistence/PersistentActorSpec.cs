@@ -411,7 +411,7 @@ public sealed class SqlitePersistentActorSpec : SerializingPersistentActorSpec
 
     private SqlitePersistentActorSpec(TempDatabaseFile file) : base(PluginConfigs.Sqlite(file.Path)) => _file = file;
 
-    protected override void BeforeShutdown() => Sys.Terminate().ContinueWith(_ => _file.Dispose(), TaskScheduler.Default);
+    protected override void BeforeShutdown() => _file.DisposeAfter(Sys);
 }
 
 [Collection(PostgresCollection.Name)]

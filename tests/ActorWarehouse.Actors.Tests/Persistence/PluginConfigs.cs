@@ -30,10 +30,21 @@ internal sealed class TempDatabaseFile : IDisposable
 
     public string Path => System.IO.Path.Combine(_folder, "persistence.db");
 
+    /// <summary>Terminates the system first (its journal closes the file), then deletes the folder.</summary>
+    public void DisposeAfter(ActorSystem system)
+    {
+        if (!system.Terminate().Wait(TimeSpan.FromSeconds(20)))
+            Console.Error.WriteLine($"actor system {system.Name} did not terminate; {_folder} may stay behind");
+        Dispose();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { }
+        for (int attempt = 0; attempt < 3 && Directory.Exists(_folder); attempt++)
+        {
+            try { Directory.Delete(_folder, recursive: true); }
+            catch (IOException) { Thread.Sleep(100); }
+        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class SqliteFileSharingSpec : ActorWarehouse.Actors.TestKit.TestKi
 
     private SqliteFileSharingSpec(TempDatabaseFile file) : base(PluginConfigs.Sqlite(file.Path)) => _file = file;
 
-    protected override void BeforeShutdown() => Sys.Terminate().ContinueWith(_ => _file.Dispose(), TaskScheduler.Default);
+    protected override void BeforeShutdown() => _file.DisposeAfter(Sys);
 
     private static Persistent Event(string pid, long seq, string payload) => new(payload, seq, pid, "", false, null, "w");
 
@@ -65,6 +65,54 @@ public sealed class SqliteFileSharingSpec : ActorWarehouse.Actors.TestKit.TestKi
         var (eventsA, _) = Replay(journalB, probeB, "shared-a");
         Assert.Equal(Enumerable.Range(1, 200).Select(i => $"shared-a:{i}"), eventsA);
         await other.Terminate().WaitAsync(Wait);
+    }
+
+    [Fact]
+    public void The_SQLite_file_has_the_upstream_tables_and_stores_serializer_id_manifest_and_tags()
+    {
+        var journal = PersistenceExtension.Get(Sys).JournalFor(null);
+        var probe = CreateTestProbe();
+        journal.Tell(new WriteMessages([new AtomicWrite(new Persistent(42L, 1, "layout", "", false, null, "w"))], probe.Ref, 1), probe.Ref);
+        probe.ExpectMsg<WriteMessagesSuccessful>(Wait);
+        probe.ExpectMsg<WriteMessageSuccess>(Wait);
+        probe.Send(journal, new DeleteMessagesTo("layout", 1, probe.Ref));
+        probe.ExpectMsg<DeleteMessagesSuccess>(Wait);
+        journal.Tell(new WriteMessages([new AtomicWrite(new Persistent(new Tagged("payload", ["red", "blue"]), 2, "layout", "", false, null, "w"))], probe.Ref, 1), probe.Ref);
+        probe.ExpectMsg<WriteMessagesSuccessful>(Wait);
+        probe.ExpectMsg<WriteMessageSuccess>(Wait);
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file.Path}");
+        connection.Open();
+        string Columns(string table)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT group_concat(name, ',') FROM pragma_table_info('{table}')";
+            return (string)command.ExecuteScalar()!;
+        }
+        Assert.Equal("ordering,persistence_id,sequence_nr,is_deleted,manifest,timestamp,payload,tags,serializer_id", Columns("event_journal"));
+        Assert.Equal("persistence_id,sequence_nr", Columns("journal_metadata"));
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT sequence_nr, manifest, serializer_id, tags, is_deleted FROM event_journal WHERE persistence_id = 'layout'";
+            using var reader = command.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal(2, reader.GetInt64(0));
+            Assert.Equal("S", reader.GetString(1));
+            Assert.Equal(17, reader.GetInt32(2));
+            Assert.Equal("blue;red", reader.GetString(3));
+            Assert.False(reader.GetBoolean(4));
+            Assert.False(reader.Read());
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT sequence_nr FROM journal_metadata WHERE persistence_id = 'layout'";
+            Assert.Equal(1L, command.ExecuteScalar());
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", command.ExecuteScalar());
+        }
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class UpCommandSpec
         using var probe = new TcpClient();
         await Assert.ThrowsAnyAsync<SocketException>(() => probe.ConnectAsync("127.0.0.1", pbmPort));
         Assert.Contains("[node] stopped (exit 0)", File.ReadAllText(Path.Combine(logs.Path, "node-1.log")));
+        Assert.Matches(@"lighthouse akka\.tcp://\S+ stopped\n", File.ReadAllText(Path.Combine(logs.Path, "lighthouse.log")));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace ActorWarehouse.Actors.Persistence.Journal;
 
 /// <summary>
 /// <c>akka.persistence.journal.inmem</c>: events kept in process memory (tests). Events are stored as objects
-/// (not serialized), so it never rejects; an AtomicWrite is applied under one lock.
+/// (not serialized), so it never rejects; an AtomicWrite is applied under one lock. Like the SQL journals it stores
+/// the payload of a <see cref="Tagged"/> event (tags are not kept).
 /// </summary>
 public sealed class MemoryJournal(Config config) : AsyncWriteJournal(config)
 {
@@ -38,6 +39,7 @@ public sealed class MemoryJournal(Config config) : AsyncWriteJournal(config)
                 foreach (var p in write.Payload)
                 {
                     var stored = p.Update(p.SequenceNr, p.PersistenceId, false, null, p.WriterGuid);
+                    if (stored.Payload is Tagged tagged) stored = stored.WithPayload(tagged.Payload);
                     stream.Events.Add(p.SequenceNr, stored.Timestamp == 0 ? stored.WithTimestamp(now) : stored);
                     if (p.SequenceNr > stream.Highest) stream.Highest = p.SequenceNr;
                 }

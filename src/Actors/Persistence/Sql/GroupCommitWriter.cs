@@ -156,14 +156,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 }
 
 /// <summary>
-/// Inserts journal rows inside one transaction: PostgreSQL gets them through one binary COPY per flush (one round
-/// trip, no per-row statement); other providers (SQLite, in-process anyway) re-bind one prepared command per row.
-/// A unique-key violation fails the whole COPY, like the rest of the transaction.
+/// Inserts journal rows inside one transaction. Rows are buffered and sent when flushed: PostgreSQL gets them
+/// through one binary COPY (one round trip, no per-row statement); SQLite through a prepared INSERT of
+/// <see cref="RowsPerInsert"/> rows, re-bound per execution. Measured (aw bench persistence, 100k events): one row
+/// per statement costs the least CPU — Microsoft.Data.Sqlite binds parameters by name, so multi-row statements
+/// get slower per row (8 rows: +30 % CPU, 64 rows: 4x slower). A unique-key violation fails the statement, and
+/// with it the transaction.
 /// </summary>
 internal sealed class RowInserter(DbConnection connection, DbTransaction transaction, SqlDialect dialect, int timeoutSeconds) : IAsyncDisposable
 {
-    private readonly List<JournalRow>? _copyRows = connection is Npgsql.NpgsqlConnection ? [] : null;
-    private DbCommand? _command;
+    public const int RowsPerInsert = 1;
+    private const int ColumnsPerRow = 8;
+    private readonly List<JournalRow> _rows = [];
+    private readonly Dictionary<int, DbCommand> _inserts = [];
 
     public async Task AddAsync(JournalRow row, CancellationToken ct)
     {
@@ -173,73 +178,93 @@ internal sealed class RowInserter(DbConnection connection, DbTransaction transac
             await FlushAsync(ct).ConfigureAwait(false);
             throw new IOException($"injected failure before inserting {row.PersistenceId}/{row.SequenceNr}");
         }
-        if (_copyRows is not null)
-        {
-            _copyRows.Add(row);
-            return;
-        }
-        if (_command is null)
-        {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandTimeout = timeoutSeconds;
-            _command.CommandText = dialect.InsertEvent;
-            Bind(_command.Parameters, _command.CreateParameter, row);
-            _command.Prepare();
-        }
-        else
-        {
-            Rebind(_command.Parameters, row);
-        }
-        await _command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        _rows.Add(row);
+        if (_rows.Count >= 4096) await FlushAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>Sends rows still buffered (PostgreSQL); a no-op for row-at-a-time providers.</summary>
+    /// <summary>Sends the buffered rows.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        if (_copyRows is not { Count: > 0 }) return;
-        var npgsql = (Npgsql.NpgsqlConnection)connection;
-        await using (var import = await npgsql.BeginBinaryImportAsync(dialect.CopyEvents, ct).ConfigureAwait(false))
+        if (_rows.Count == 0) return;
+        if (connection is Npgsql.NpgsqlConnection npgsql) await CopyAsync(npgsql, ct).ConfigureAwait(false);
+        else
         {
-            foreach (var row in _copyRows)
+            int start = 0;
+            while (start < _rows.Count)
             {
-                await import.StartRowAsync(ct).ConfigureAwait(false);
-                await import.WriteAsync(row.PersistenceId, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
-                await import.WriteAsync(row.SequenceNr, NpgsqlTypes.NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await import.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean, ct).ConfigureAwait(false);
-                await import.WriteAsync(row.Manifest, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
-                await import.WriteAsync(row.Timestamp, NpgsqlTypes.NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await import.WriteAsync(row.Payload, NpgsqlTypes.NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-                if (row.Tags is null) await import.WriteNullAsync(ct).ConfigureAwait(false);
-                else await import.WriteAsync(row.Tags, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
-                await import.WriteAsync(row.SerializerId, NpgsqlTypes.NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+                int count = Math.Min(RowsPerInsert, _rows.Count - start);
+                var command = InsertFor(count);
+                var parameters = command.Parameters;
+                for (int i = 0; i < count; i++) Bind(parameters, i * ColumnsPerRow, _rows[start + i]);
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                start += count;
             }
-            await import.CompleteAsync(ct).ConfigureAwait(false);
         }
-        _copyRows.Clear();
+        _rows.Clear();
     }
 
-    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, JournalRow row)
+    private async Task CopyAsync(Npgsql.NpgsqlConnection npgsql, CancellationToken ct)
     {
-        parameters.Add(Parameter(create, "@pid", DbType.String, row.PersistenceId));
-        parameters.Add(Parameter(create, "@seq", DbType.Int64, row.SequenceNr));
-        parameters.Add(Parameter(create, "@deleted", DbType.Boolean, false));
-        parameters.Add(Parameter(create, "@manifest", DbType.String, row.Manifest));
-        parameters.Add(Parameter(create, "@ts", DbType.Int64, row.Timestamp));
-        parameters.Add(Parameter(create, "@payload", DbType.Binary, row.Payload));
-        parameters.Add(Parameter(create, "@tags", DbType.String, (object?)row.Tags ?? DBNull.Value));
-        parameters.Add(Parameter(create, "@serializer", DbType.Int32, row.SerializerId));
+        await using var import = await npgsql.BeginBinaryImportAsync(dialect.CopyEvents, ct).ConfigureAwait(false);
+        foreach (var row in _rows)
+        {
+            await import.StartRowAsync(ct).ConfigureAwait(false);
+            await import.WriteAsync(row.PersistenceId, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
+            await import.WriteAsync(row.SequenceNr, NpgsqlTypes.NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await import.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean, ct).ConfigureAwait(false);
+            await import.WriteAsync(row.Manifest, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
+            await import.WriteAsync(row.Timestamp, NpgsqlTypes.NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            await import.WriteAsync(row.Payload, NpgsqlTypes.NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            if (row.Tags is null) await import.WriteNullAsync(ct).ConfigureAwait(false);
+            else await import.WriteAsync(row.Tags, NpgsqlTypes.NpgsqlDbType.Varchar, ct).ConfigureAwait(false);
+            await import.WriteAsync(row.SerializerId, NpgsqlTypes.NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+        }
+        await import.CompleteAsync(ct).ConfigureAwait(false);
     }
 
-    private static void Rebind(DbParameterCollection p, JournalRow row)
+    /// <summary>A prepared INSERT of <paramref name="rows"/> rows, built once per transaction and size.</summary>
+    private DbCommand InsertFor(int rows)
     {
-        p[0].Value = row.PersistenceId;
-        p[1].Value = row.SequenceNr;
-        p[3].Value = row.Manifest;
-        p[4].Value = row.Timestamp;
-        p[5].Value = row.Payload;
-        p[6].Value = (object?)row.Tags ?? DBNull.Value;
-        p[7].Value = row.SerializerId;
+        if (_inserts.TryGetValue(rows, out var cached)) return cached;
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandTimeout = timeoutSeconds;
+        command.CommandText = dialect.InsertEvents(rows);
+        for (int i = 0; i < rows; i++)
+        {
+            Add(command, $"@pid{i}", DbType.String);
+            Add(command, $"@seq{i}", DbType.Int64);
+            Add(command, $"@deleted{i}", DbType.Boolean).Value = false;
+            Add(command, $"@manifest{i}", DbType.String);
+            Add(command, $"@ts{i}", DbType.Int64);
+            Add(command, $"@payload{i}", DbType.Binary);
+            Add(command, $"@tags{i}", DbType.String);
+            Add(command, $"@serializer{i}", DbType.Int32);
+        }
+        command.Prepare();
+        _inserts[rows] = command;
+        return command;
+    }
+
+    private static DbParameter Add(DbCommand command, string name, DbType type)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.DbType = type;
+        p.Value = DBNull.Value;
+        command.Parameters.Add(p);
+        return p;
+    }
+
+    private static void Bind(DbParameterCollection p, int offset, JournalRow row)
+    {
+        p[offset].Value = row.PersistenceId;
+        p[offset + 1].Value = row.SequenceNr;
+        p[offset + 3].Value = row.Manifest;
+        p[offset + 4].Value = row.Timestamp;
+        p[offset + 5].Value = row.Payload;
+        p[offset + 6].Value = (object?)row.Tags ?? DBNull.Value;
+        p[offset + 7].Value = row.SerializerId;
     }
 
     internal static DbParameter Parameter(Func<DbParameter> create, string name, DbType type, object value)
@@ -253,6 +278,6 @@ internal sealed class RowInserter(DbConnection connection, DbTransaction transac
 
     public async ValueTask DisposeAsync()
     {
-        if (_command is not null) await _command.DisposeAsync().ConfigureAwait(false);
+        foreach (var command in _inserts.Values) await command.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -36,11 +36,21 @@ internal abstract partial class SqlDialect
     public abstract IReadOnlyList<string> CreateJournalTables { get; }
     public abstract IReadOnlyList<string> CreateSnapshotTable { get; }
 
-    public string InsertEvent =>
-        $"INSERT INTO {JournalTable} (persistence_id, sequence_nr, is_deleted, manifest, {TimestampColumn}, payload, tags, serializer_id) " +
-        "VALUES (@pid, @seq, @deleted, @manifest, @ts, @payload, @tags, @serializer)";
+    /// <summary>A multi-row INSERT; row i binds @pid{i}, @seq{i}, @deleted{i}, @manifest{i}, @ts{i}, @payload{i}, @tags{i}, @serializer{i}.</summary>
+    public string InsertEvents(int rows)
+    {
+        var sql = new System.Text.StringBuilder(
+            $"INSERT INTO {JournalTable} (persistence_id, sequence_nr, is_deleted, manifest, {TimestampColumn}, payload, tags, serializer_id) VALUES ");
+        for (int i = 0; i < rows; i++)
+        {
+            if (i > 0) sql.Append(", ");
+            sql.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"(@pid{i}, @seq{i}, @deleted{i}, @manifest{i}, @ts{i}, @payload{i}, @tags{i}, @serializer{i})");
+        }
+        return sql.ToString();
+    }
 
-    /// <summary>PostgreSQL binary COPY of journal rows, same columns and order as <see cref="InsertEvent"/>.</summary>
+    /// <summary>PostgreSQL binary COPY of journal rows, same columns and order as <see cref="InsertEvents"/>.</summary>
     public string CopyEvents =>
         $"COPY {JournalTable} (persistence_id, sequence_nr, is_deleted, manifest, {TimestampColumn}, payload, tags, serializer_id) FROM STDIN (FORMAT BINARY)";
 

@@ -17,7 +17,8 @@ namespace ActorWarehouse.Host.Cli.Commands;
 /// </list>
 /// Options: <c>--journal sqlite|postgres|memory</c> (default sqlite), <c>--actors A</c> (100), <c>--events E</c>
 /// (100000), <c>--data DIR</c> (SQLite file folder, default a temporary one, deleted afterwards),
-/// <c>--pg "connection string"</c> (required for postgres; tables are created in it when missing).
+/// <c>--pg "connection string"</c> (required for postgres; tables are created in it when missing),
+/// <c>--sqlite-synchronous full|normal</c> (default full, the plugin's default).
 /// </summary>
 public sealed class BenchPersistenceCommand : ICliCommand
 {
@@ -29,6 +30,7 @@ public sealed class BenchPersistenceCommand : ICliCommand
         string journal = "sqlite";
         int actors = 100, events = 100_000;
         string? data = null, pg = null;
+        string synchronous = "full";
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -39,8 +41,9 @@ public sealed class BenchPersistenceCommand : ICliCommand
                 case "--events": events = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--data": data = Next(); break;
                 case "--pg": pg = Next(); break;
+                case "--sqlite-synchronous": synchronous = Next(); break;
                 default:
-                    Console.Error.WriteLine($"aw bench persistence: unknown option '{args[i]}' (--journal sqlite|postgres|memory, --actors A, --events E, --data DIR, --pg CS)");
+                    Console.Error.WriteLine($"aw bench persistence: unknown option '{args[i]}' (--journal sqlite|postgres|memory, --actors A, --events E, --data DIR, --pg CS, --sqlite-synchronous full|normal)");
                     return 1;
             }
         }
@@ -58,6 +61,7 @@ public sealed class BenchPersistenceCommand : ICliCommand
                 plugin = $$"""
                     akka.persistence.journal.plugin = "akka.persistence.journal.sqlite"
                     akka.persistence.journal.sqlite.database-file = "{{Path.Combine(Path.GetFullPath(data), "persistence.db")}}"
+                    akka.persistence.journal.sqlite.synchronous = {{synchronous}}
                     """;
                 break;
             case "postgres":
@@ -84,7 +88,7 @@ public sealed class BenchPersistenceCommand : ICliCommand
             var run = Guid.NewGuid().ToString("N")[..8];
             int perActor = events / actors;
             int total = perActor * actors;
-            Console.WriteLine($"# journal {journal}, {actors} actors, {total:N0} events of 4 bytes (int), {Environment.ProcessorCount} cores");
+            Console.WriteLine($"# journal {journal}{(journal == "sqlite" ? $" (synchronous = {synchronous})" : "")}, {actors} actors, {total:N0} events of 4 bytes (int), {Environment.ProcessorCount} cores");
             using (var system = ActorSystem.Create("bench", config))
             {
                 var asyncTime = await RunAsync(system, $"{run}-async", actors, perActor, Mode.PersistAsync, cancellationToken);

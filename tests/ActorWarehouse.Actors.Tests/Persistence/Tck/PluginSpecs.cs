@@ -15,7 +15,7 @@ public sealed class SqliteJournalSpec : SerializingJournalSpec
 
     private SqliteJournalSpec(TempDatabaseFile file) : base(PluginConfigs.Sqlite(file.Path)) => _file = file;
 
-    protected override void BeforeShutdown() => Sys.Terminate().ContinueWith(_ => _file.Dispose(), TaskScheduler.Default);
+    protected override void BeforeShutdown() => _file.DisposeAfter(Sys);
 }
 
 public sealed class SqliteSnapshotStoreSpec : SerializingSnapshotStoreSpec
@@ -26,7 +26,7 @@ public sealed class SqliteSnapshotStoreSpec : SerializingSnapshotStoreSpec
 
     private SqliteSnapshotStoreSpec(TempDatabaseFile file) : base(PluginConfigs.Sqlite(file.Path)) => _file = file;
 
-    protected override void BeforeShutdown() => Sys.Terminate().ContinueWith(_ => _file.Dispose(), TaskScheduler.Default);
+    protected override void BeforeShutdown() => _file.DisposeAfter(Sys);
 }
 
 [Collection(PostgresCollection.Name)]
