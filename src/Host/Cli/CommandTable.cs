@@ -17,6 +17,7 @@ public static class CommandTable
         new Commands.PbmCommand(),
         new Commands.UpCommand(),
         new Commands.BenchWireCommand(),
+        new Commands.SelftestShardingCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
