@@ -27,6 +27,7 @@ public sealed class ManagementService : INodeService
         }
         var host = ManagementHost.Get(system);
         host.RegisterCommandPalette(new ClusterCommands());
+        host.RegisterCommandPalette(new ClusterShardingCommands());
         context.Share(host);
         try
         {
