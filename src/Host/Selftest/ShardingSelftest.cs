@@ -57,14 +57,14 @@ public sealed partial class ShardingSelftest(ShardingSelftestOptions options, Te
         bool temporary = options.Data is null;
         var data = Path.GetFullPath(options.Data ?? Path.Combine(Path.GetTempPath(), $"aw-selftest-sharding-{Environment.ProcessId}"));
         Directory.CreateDirectory(data);
-        ThrowawayPostgres? postgres = null;
+        Actors.TestKit.ThrowawayPostgres? postgres = null;
         try
         {
             string? connection = options.Postgres;
             if (options.Journal == "postgres" && connection is null)
             {
-                postgres = new ThrowawayPostgres();
-                connection = postgres.ConnectionString;
+                postgres = new Actors.TestKit.ThrowawayPostgres("aw-selftest-pg-", "install postgresql-15, or pass --pg \"connection string\"");
+                connection = postgres.ConnectionString(maxPoolSize: 10);
                 Say($"started a throwaway PostgreSQL on 127.0.0.1:{postgres.Port}");
             }
             var sqlite = Path.Combine(data, "journal.db");

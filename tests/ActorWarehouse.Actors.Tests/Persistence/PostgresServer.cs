@@ -1,113 +1,20 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using ActorWarehouse.Actors.TestKit;
 
 namespace ActorWarehouse.Actors.Tests.Persistence;
 
 /// <summary>
-/// One private PostgreSQL server (Debian's postgresql-15 binaries) for the whole test run: initdb under /tmp, started
-/// on a free 127.0.0.1 port, stopped and deleted on dispose. initdb refuses root, so server commands run as the
-/// `postgres` account when the tests run as root. Every command has a time limit. Missing binaries fail the tests
-/// (CI installs them through scripts/install-test-deps.sh).
+/// One private PostgreSQL server for the whole test run (the TestKit's <see cref="ThrowawayPostgres"/>). Missing
+/// binaries fail the tests (CI installs them through scripts/install-test-deps.sh).
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-    private readonly string _bin;
-    private readonly string _folder;
-    private readonly bool _asPostgresUser;
-    private bool _started;
+    private readonly ThrowawayPostgres _server = new("aw-persistence-pg-");
 
-    public PostgresServer()
-    {
-        _bin = FindBin() ?? throw new InvalidOperationException(
-            "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: install postgresql-15 (scripts/install-test-deps.sh)");
-        _asPostgresUser = Environment.UserName == "root";
-        _folder = Directory.CreateTempSubdirectory("aw-persistence-pg-").FullName;
-        Port = FreePort();
-        try
-        {
-            if (_asPostgresUser)
-            {
-                Run("chmod", ["755", _folder]);
-                Run("chown", ["postgres", _folder]);
-            }
-            Server("initdb", ["-D", Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
-            Server("pg_ctl", ["-D", Data, "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1", "-l", Path.Combine(_folder, "log"), "-w", "start"]);
-            _started = true;
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
-    }
+    public int Port => _server.Port;
 
-    public int Port { get; }
+    public string ConnectionString => _server.ConnectionString(maxPoolSize: 20);
 
-    public string ConnectionString =>
-        $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20";
-
-    private string Data => Path.Combine(_folder, "data");
-
-    public void Dispose()
-    {
-        try
-        {
-            if (_started) Server("pg_ctl", ["-D", Data, "-m", "fast", "-w", "stop"]);
-            _started = false;
-        }
-        finally
-        {
-            try { Directory.Delete(_folder, recursive: true); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-    }
-
-    private void Server(string program, IEnumerable<string> args)
-    {
-        var path = Path.Combine(_bin, program);
-        if (_asPostgresUser) Run("runuser", ["-u", "postgres", "--", path, .. args]);
-        else Run(path, args);
-    }
-
-    private static void Run(string program, IEnumerable<string> args)
-    {
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(CommandTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within {CommandTimeout}");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {stderr.Result}{stdout.Result}");
-    }
-
-    private static string? FindBin()
-    {
-        const string root = "/usr/lib/postgresql";
-        if (!Directory.Exists(root)) return null;
-        return Directory.GetDirectories(root)
-            .Select(d => Path.Combine(d, "bin"))
-            .Where(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")))
-            .OrderByDescending(b => b, StringComparer.Ordinal)
-            .FirstOrDefault();
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public void Dispose() => _server.Dispose();
 }
 
 /// <summary>Every PostgreSQL spec shares one server per run.</summary>
