@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using ActorWarehouse.Engine.Columnar;
 using ActorWarehouse.Engine.Execution.Memory;
@@ -213,51 +214,11 @@ public sealed class GroupKeyTable
         bool hashIsKey = typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short) || typeof(T) == typeof(bool);
         var values = key.Values;
         var validity = key.Validity;
-        var entries = _entries;
-        int mask = _mask;
-        var groupHashes = _groupHashes;
         for (int i = 0; i < rowCount; i++)
         {
-            if (validity is not null && !validity.IsValid(i))
-            {
-                if (_nullGroup < 0 && insert)
-                {
-                    _nullGroup = Count;
-                    groupHashes[Count] = KeyHash.NullHash;
-                    store.AppendOne(Count, default!, isNull: true);
-                    Count++;
-                }
-                groupIds[i] = _nullGroup;
-                continue;
-            }
-            var value = values[i];
-            ulong h = KeyHash.Hash(value);
-            int slot = (int)(h >> 32) & mask;
-            while (true)
-            {
-                ref var entry = ref entries[slot];
-                int g = entry.GroupPlusOne - 1;
-                if (g < 0)
-                {
-                    if (!insert)
-                    {
-                        groupIds[i] = -1;
-                        break;
-                    }
-                    int group = Count++;
-                    entry = new SlotEntry(h, group + 1);
-                    groupHashes[group] = h;
-                    store.AppendOne(group, value, isNull: false);
-                    groupIds[i] = group;
-                    break;
-                }
-                if (entry.Hash == h && (hashIsKey || KeyHash.Equal(store.Values[g], value)))
-                {
-                    groupIds[i] = g;
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
+            groupIds[i] = validity is not null && !validity.IsValid(i)
+                ? NullGroup(store, insert)
+                : FindOrAdd(KeyHash.Hash(values[i]), values[i], store, insert, hashIsKey);
         }
     }
 
@@ -276,56 +237,57 @@ public sealed class GroupKeyTable
     {
         var values = key.Values;
         var validity = key.Validity;
-        var entries = _entries;
         int mask = _mask;
-        var groupHashes = _groupHashes;
         for (int i = 0; i < rowCount; i++) hashes[i] = KeyHash.Hash(values[i]);
-        fixed (SlotEntry* slots = entries)
+        fixed (SlotEntry* slots = _entries)
         {
             for (int i = 0; i < rowCount; i++)
             {
                 if (i + PrefetchDistance < rowCount) Sse.Prefetch0(slots + ((int)(hashes[i + PrefetchDistance] >> 32) & mask));
-                if (validity is not null && !validity.IsValid(i))
-                {
-                    if (_nullGroup < 0 && insert)
-                    {
-                        _nullGroup = Count;
-                        groupHashes[Count] = KeyHash.NullHash;
-                        store.AppendOne(Count, default!, isNull: true);
-                        Count++;
-                    }
-                    groupIds[i] = _nullGroup;
-                    continue;
-                }
-                ulong h = hashes[i];
-                int slot = (int)(h >> 32) & mask;
-                while (true)
-                {
-                    ref var entry = ref entries[slot];
-                    int g = entry.GroupPlusOne - 1;
-                    if (g < 0)
-                    {
-                        if (!insert)
-                        {
-                            groupIds[i] = -1;
-                            break;
-                        }
-                        int group = Count++;
-                        entry = new SlotEntry(h, group + 1);
-                        groupHashes[group] = h;
-                        store.AppendOne(group, values[i], isNull: false);
-                        groupIds[i] = group;
-                        break;
-                    }
-                    // The hash of an integer key is a bijection of the value: equal hashes mean equal keys.
-                    if (entry.Hash == h)
-                    {
-                        groupIds[i] = g;
-                        break;
-                    }
-                    slot = (slot + 1) & mask;
-                }
+                // Integer keys only: the hash is a bijection of the value, so equal hashes mean equal keys.
+                groupIds[i] = validity is not null && !validity.IsValid(i)
+                    ? NullGroup(store, insert)
+                    : FindOrAdd(hashes[i], values[i], store, insert, hashIsKey: true);
             }
+        }
+    }
+
+    /// <summary>The group of NULL keys, created on first use when inserting; -1 while there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NullGroup<T>(KeyColumn<T> store, bool insert)
+    {
+        if (_nullGroup < 0 && insert)
+        {
+            _nullGroup = Count;
+            _groupHashes[Count] = KeyHash.NullHash;
+            store.AppendOne(Count, default!, isNull: true);
+            Count++;
+        }
+        return _nullGroup;
+    }
+
+    /// <summary>Linear probing for one key of hash <paramref name="h"/>: its group, a new group (insert), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindOrAdd<T>(ulong h, T value, KeyColumn<T> store, bool insert, bool hashIsKey)
+    {
+        var entries = _entries;
+        int mask = _mask;
+        int slot = (int)(h >> 32) & mask;
+        while (true)
+        {
+            ref var entry = ref entries[slot];
+            int g = entry.GroupPlusOne - 1;
+            if (g < 0)
+            {
+                if (!insert) return -1;
+                int group = Count++;
+                entry = new SlotEntry(h, group + 1);
+                _groupHashes[group] = h;
+                store.AppendOne(group, value, isNull: false);
+                return group;
+            }
+            if (entry.Hash == h && (hashIsKey || KeyHash.Equal(store.Values[g], value))) return g;
+            slot = (slot + 1) & mask;
         }
     }
 
