@@ -73,7 +73,7 @@ public sealed partial class Session
     internal IReadOnlyList<Batch> RunPlan(LogicalPlan plan, CancellationToken ct)
     {
         var optimized = PlanOptimizer.Optimize(plan, DisabledOptimizerRules);
-        return QueryExecution.Run(optimized, NewFunctionContext(), Warehouse.MaxDegreeOfParallelism, ct);
+        return QueryExecution.Run(optimized, NewFunctionContext(), Warehouse, ct);
     }
 
     internal FunctionContext NewFunctionContext()
@@ -104,7 +104,7 @@ public sealed partial class Session
         };
         var bound = new QueryBinder(BinderContextFor(transaction)).BindStatementQuery(query);
         var optimized = PlanOptimizer.Optimize(bound.Plan, DisabledOptimizerRules);
-        var lines = explain.Verbose ? LogicalPlans.Render(optimized).TrimEnd('\n').Split('\n') : QueryExecution.Explain(optimized);
+        var lines = explain.Verbose ? LogicalPlans.Render(optimized).TrimEnd('\n').Split('\n') : QueryExecution.Explain(optimized, Warehouse);
         var batch = new Batch([VectorBuilder.Build(SqlType.Text, lines.Cast<object?>().ToList())], lines.Count);
         return new QueryResult("EXPLAIN", [new ResultColumn("QUERY PLAN", SqlType.Text)], [batch], lines.Count);
     }

@@ -37,6 +37,15 @@ public sealed partial class Warehouse : IDisposable
     /// <summary>Worker threads one query may use (null = processor count).</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>
+    /// Moves rows between plan fragments: threads of this process unless a host installs its own transport
+    /// (set before statements run; each statement reads it once).
+    /// </summary>
+    public Planning.Distribution.IExchangeFactory Exchanges { get; set; } = Planning.Distribution.InProcessExchangeFactory.Instance;
+
+    /// <summary>Physical planning choices: the broadcast-or-redistribute threshold of joins, the node count.</summary>
+    public Planning.Physical.PhysicalPlanOptions PhysicalPlanning { get; set; } = Planning.Physical.PhysicalPlanOptions.Default;
+
     /// <summary>Opens (creating when absent) a persistent warehouse in <paramref name="dataDirectory"/>.</summary>
     public static Warehouse Open(string dataDirectory)
     {

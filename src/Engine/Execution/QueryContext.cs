@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Execution.Memory;
 using ActorWarehouse.Engine.Functions;
+using ActorWarehouse.Engine.Planning.Distribution;
 
 namespace ActorWarehouse.Engine.Execution;
 
@@ -32,6 +33,9 @@ public sealed class QueryContext
 
     /// <summary>Values of <c>$1..$n</c> in physical representation (index 0 is $1).</summary>
     public IReadOnlyList<object?> Parameters { get; init; } = [];
+
+    /// <summary>Moves batches between plan fragments (threads of this process unless a cluster host supplies its own).</summary>
+    public IExchangeFactory Exchanges { get; init; } = InProcessExchangeFactory.Instance;
 
     /// <summary>Largest number of rows a nested-loop join may produce before it fails with 54000.</summary>
     public long MaxNestedLoopPairs { get; init; } = 2_000_000_000;

@@ -25,7 +25,7 @@ public sealed class CancellationAndMemoryTests
     {
         using var cts = new CancellationTokenSource();
         var context = new QueryContext(cts.Token, new MemoryBudget(long.MaxValue), 2);
-        var gather = new GatherOperator([SqlType.Integer], 4, _ => new FilterOperator(new EndlessOperator(), new Engine.Execution.Expressions.ConstantExpression(true, SqlType.Boolean), context), context);
+        var gather = StreamingGather.Open([SqlType.Integer], 4, _ => new FilterOperator(new EndlessOperator(), new Engine.Execution.Expressions.ConstantExpression(true, SqlType.Boolean), context), context);
         Assert.NotNull(gather.Next());
         cts.Cancel();
         var error = Assert.Throws<SqlException>(() =>
@@ -62,7 +62,7 @@ public sealed class CancellationAndMemoryTests
     public void Worker_failure_is_reported_with_its_own_sqlstate()
     {
         var context = Context(workers: 2);
-        var gather = new GatherOperator([SqlType.Integer], 3, p => p == 1
+        var gather = StreamingGather.Open([SqlType.Integer], 3, p => p == 1
             ? throw new SqlException(SqlState.DivisionByZero, "division by zero")
             : new LimitOperator(new EndlessOperator(), 10_000, 0), context);
         var error = Assert.Throws<SqlException>(() => Operator.Drain(gather));
@@ -74,7 +74,7 @@ public sealed class CancellationAndMemoryTests
     public void Gather_returns_every_batch_of_every_partition()
     {
         var context = Context(workers: 2);
-        var gather = new GatherOperator([SqlType.Integer], 5, p => new LimitOperator(new EndlessOperator(), 5000, 0), context);
+        var gather = StreamingGather.Open([SqlType.Integer], 5, p => new LimitOperator(new EndlessOperator(), 5000, 0), context);
         Assert.Equal(25_000, Rows(gather).Count);
     }
 }

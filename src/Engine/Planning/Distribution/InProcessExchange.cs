@@ -1,32 +1,43 @@
 using System.Collections.Concurrent;
 using ActorWarehouse.Engine.Columnar;
-using ActorWarehouse.Engine.Execution.Hashing;
+using ActorWarehouse.Engine.Execution.Memory;
 using ActorWarehouse.Engine.Execution.Vectors;
 
 namespace ActorWarehouse.Engine.Planning.Distribution;
 
 /// <summary>
-/// <see cref="IExchange"/> between threads of one process: one bounded queue per consumer. Redistribution
-/// hashes the key columns with <see cref="KeyHash"/> (deterministic, so every process routes a key alike).
+/// <see cref="IExchange"/> between threads of one process: one queue per consumer, bounded for streaming
+/// (producers wait for a slow consumer) or unbounded for buffered exchanges, whose batches are then charged to
+/// the query's memory budget (53200 instead of running the process out of memory). Broadcast hands every
+/// consumer the same immutable batch objects; redistribution routes rows with <see cref="ExchangeRouting"/>.
 /// </summary>
 public sealed class InProcessExchange : IExchange
 {
     private readonly BlockingCollection<Batch>[] _queues;
     private readonly IReadOnlyList<int> _keyColumns;
+    private readonly MemoryBudget? _memory;
+    private long _reservedBytes;
     private int _pendingProducers;
     private Exception? _failure;
 
-    public InProcessExchange(ExchangeKind kind, int producers, int consumers, IReadOnlyList<int>? keyColumns = null, int capacityPerConsumer = 16)
+    /// <param name="capacityPerConsumer">Batches a consumer's queue holds before senders wait; null = unbounded.</param>
+    /// <param name="memory">Budget charged for buffered batches (only meaningful when unbounded).</param>
+    public InProcessExchange(ExchangeKind kind, int producers, int consumers, IReadOnlyList<int>? keyColumns = null, int? capacityPerConsumer = 16,
+        MemoryBudget? memory = null)
     {
+        if (producers < 1) throw new ArgumentOutOfRangeException(nameof(producers), producers, "at least one producer");
+        if (consumers < 1) throw new ArgumentOutOfRangeException(nameof(consumers), consumers, "at least one consumer");
         if (kind == ExchangeKind.Gather && consumers != 1) throw new ArgumentException("a gather has one consumer", nameof(consumers));
         if (kind == ExchangeKind.Redistribute && (keyColumns is null || keyColumns.Count == 0)) throw new ArgumentException("redistribution needs key columns", nameof(keyColumns));
         Kind = kind;
         Producers = producers;
         Consumers = consumers;
         _keyColumns = keyColumns ?? [];
+        _memory = memory;
         _pendingProducers = producers;
         _queues = new BlockingCollection<Batch>[consumers];
-        for (int c = 0; c < consumers; c++) _queues[c] = new BlockingCollection<Batch>(capacityPerConsumer);
+        for (int c = 0; c < consumers; c++)
+            _queues[c] = capacityPerConsumer is { } capacity ? new BlockingCollection<Batch>(capacity) : new BlockingCollection<Batch>();
     }
 
     public ExchangeKind Kind { get; }
@@ -35,9 +46,22 @@ public sealed class InProcessExchange : IExchange
 
     public int Consumers { get; }
 
+    /// <summary>Rows and batches sent so far (all producers, before broadcast copies).</summary>
+    public long RowsSent => Interlocked.Read(ref _rowsSent);
+
+    private long _rowsSent;
+
     public void Send(int producer, Batch batch, CancellationToken cancellation)
     {
+        if ((uint)producer >= (uint)Producers) throw new ArgumentOutOfRangeException(nameof(producer), producer, "no such producer");
         if (batch.RowCount == 0) return;
+        if (_memory is not null)
+        {
+            long bytes = VectorOps.EstimateBytes(batch);
+            _memory.Reserve(bytes, "an exchange buffer");
+            Interlocked.Add(ref _reservedBytes, bytes);
+        }
+        Interlocked.Add(ref _rowsSent, batch.RowCount);
         switch (Kind)
         {
             case ExchangeKind.Gather:
@@ -47,27 +71,8 @@ public sealed class InProcessExchange : IExchange
                 foreach (var queue in _queues) queue.Add(batch, cancellation);
                 break;
             default:
-                Redistribute(batch, cancellation);
+                ExchangeRouting.Split(batch, _keyColumns, Consumers, (consumer, part) => _queues[consumer].Add(part, cancellation));
                 break;
-        }
-    }
-
-    private void Redistribute(Batch batch, CancellationToken cancellation)
-    {
-        int n = batch.RowCount;
-        var hashes = new ulong[n];
-        var keys = new ColumnVector[_keyColumns.Count];
-        for (int k = 0; k < keys.Length; k++) keys[k] = batch.Columns[_keyColumns[k]];
-        RowHasher.Hash(keys, n, hashes);
-        var targets = new List<int>[Consumers];
-        for (int c = 0; c < Consumers; c++) targets[c] = [];
-        for (int i = 0; i < n; i++) targets[(int)(hashes[i] % (ulong)Consumers)].Add(i);
-        for (int c = 0; c < Consumers; c++)
-        {
-            var rows = targets[c];
-            if (rows.Count == 0) continue;
-            var part = rows.Count == n ? batch : VectorSelection.Take(batch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
-            _queues[c].Add(part, cancellation);
         }
     }
 
@@ -105,5 +110,7 @@ public sealed class InProcessExchange : IExchange
     public void Dispose()
     {
         foreach (var queue in _queues) queue.Dispose();
+        long reserved = Interlocked.Exchange(ref _reservedBytes, 0);
+        if (reserved > 0) _memory!.Release(reserved);
     }
 }

@@ -9,12 +9,12 @@ namespace ActorWarehouse.Engine.Planning.Optimizer;
 /// <summary>The hand-off to the executor: an optimized logical plan to physical operators, run to completion.</summary>
 internal static class QueryExecution
 {
-    public static IReadOnlyList<Batch> Run(LogicalPlan plan, FunctionContext functions, int? parallelism, CancellationToken ct)
+    public static IReadOnlyList<Batch> Run(LogicalPlan plan, FunctionContext functions, Warehouse warehouse, CancellationToken ct)
     {
-        var physical = PhysicalPlanner.Plan(plan);
-        var context = new QueryContext(ct, maxDegreeOfParallelism: parallelism) { Functions = functions };
+        var physical = PhysicalPlanner.Plan(plan, warehouse.PhysicalPlanning);
+        var context = new QueryContext(ct, maxDegreeOfParallelism: warehouse.MaxDegreeOfParallelism) { Functions = functions, Exchanges = warehouse.Exchanges };
         return physical.Execute(context);
     }
 
-    public static IReadOnlyList<string> Explain(LogicalPlan plan) => PhysicalPlanner.Plan(plan).Explain();
+    public static IReadOnlyList<string> Explain(LogicalPlan plan, Warehouse warehouse) => PhysicalPlanner.Plan(plan, warehouse.PhysicalPlanning).Explain();
 }

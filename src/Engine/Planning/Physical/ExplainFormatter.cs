@@ -35,8 +35,8 @@ public static class ExplainFormatter
     {
         switch (node)
         {
-            case PlanGather gather:
-                Visit(gather.Input, depth, lines);
+            case PlanExchange exchange:
+                Visit(exchange.Input, depth, lines);
                 return;
             case PlanProject project:
                 Visit(project.Input, depth, lines);

@@ -36,6 +36,12 @@ public abstract class PhysicalNode
     /// <summary>How the node's output rows are spread over slices (for choosing join data movement).</summary>
     public virtual DataDistribution Distribution => DataDistribution.Unknown;
 
+    /// <summary>
+    /// The slice whose rows partition <paramref name="partition"/> holds, for nodes whose <see cref="Distribution"/>
+    /// is on a key (a scan's morsel belongs to one slice; a redistribution's consumer is one slice); -1 otherwise.
+    /// </summary>
+    public virtual int SliceOfPartition(int partition) => -1;
+
     // ---- EXPLAIN ----
 
     /// <summary>The operator name after "XN ", e.g. "Seq Scan on lineitem" or "Hash Join DS_DIST_NONE".</summary>

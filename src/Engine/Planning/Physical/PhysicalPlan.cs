@@ -6,17 +6,22 @@ using ActorWarehouse.Engine.Execution.Pipelines;
 namespace ActorWarehouse.Engine.Planning.Physical;
 
 /// <summary>
-/// A runnable plan: its root node (gathered to one partition for the client) plus the output names.
-/// <see cref="Execute"/> returns all result batches; <see cref="Open"/> streams them.
+/// A runnable plan: its root node (gathered to one partition for the client) plus the output names, cut into
+/// <see cref="Fragments"/> at its exchanges. <see cref="Execute"/> returns all result batches; <see cref="Open"/>
+/// streams them.
 /// </summary>
 public sealed class PhysicalPlan
 {
     public PhysicalPlan(PhysicalNode root)
     {
         Root = root.Partitions == 1 ? root : new PlanGather(root, toLeader: true);
+        Fragments = PlanFragment.Cut(Root);
     }
 
     public PhysicalNode Root { get; }
+
+    /// <summary>The plan's fragments, root fragment first; fragment <c>k + 1</c> sends through exchange <c>k</c>.</summary>
+    public IReadOnlyList<PlanFragment> Fragments { get; }
 
     public IReadOnlyList<string> ColumnNames => Root.OutputNames;
 

@@ -3,6 +3,7 @@ using ActorWarehouse.Engine.Execution.Expressions;
 using ActorWarehouse.Engine.Execution.Operators.Aggregate;
 using ActorWarehouse.Engine.Execution.Operators.SetOperations;
 using ActorWarehouse.Engine.Planning.Bound;
+using ActorWarehouse.Engine.Planning.Distribution;
 using ActorWarehouse.Engine.Planning.Logical;
 using ActorWarehouse.Engine.Storage;
 using ExecJoinKind = ActorWarehouse.Engine.Execution.Operators.Join.JoinKind;
@@ -17,9 +18,20 @@ namespace ActorWarehouse.Engine.Planning.Physical;
 /// </summary>
 public static class PhysicalPlanner
 {
-    public static PhysicalPlan Plan(LogicalPlan plan) => new(Build(plan));
+    public static PhysicalPlan Plan(LogicalPlan plan, PhysicalPlanOptions? options = null) => new(new PhysicalPlanBuilder(options ?? PhysicalPlanOptions.Default).Build(plan));
+}
 
-    private static PhysicalNode Build(LogicalPlan plan) => plan switch
+/// <summary>Choices the physical planner leaves to its caller.</summary>
+/// <param name="BroadcastRowLimit">Join inner sides estimated at or below this many rows are broadcast rather than redistributed.</param>
+/// <param name="Nodes">Nodes the plan runs on (<see cref="IExchangeFactory.Nodes"/>); decides whether a broadcast may carry rows a join outputs unmatched.</param>
+public sealed record PhysicalPlanOptions(double BroadcastRowLimit = DistributionPlanner.BroadcastRowLimit, int Nodes = 1)
+{
+    public static readonly PhysicalPlanOptions Default = new();
+}
+
+internal sealed class PhysicalPlanBuilder(PhysicalPlanOptions options)
+{
+    public PhysicalNode Build(LogicalPlan plan) => plan switch
     {
         LogicalScan scan => BuildScan(scan),
         LogicalFilter filter => BuildFilter(filter),
@@ -42,13 +54,13 @@ public static class PhysicalPlanner
 
     private static double Rows(LogicalPlan plan, double fallback) => plan.EstimatedRows >= 0 ? plan.EstimatedRows : fallback;
 
-    private static PhysicalNode BuildFilter(LogicalFilter filter)
+    private PhysicalNode BuildFilter(LogicalFilter filter)
     {
         var input = Build(filter.Input);
         return new PlanFilter(input, ExpressionCompiler.Compile(filter.Predicate), filter.Predicate.ToString(), Rows(filter, input.EstimatedRows * 0.5));
     }
 
-    private static PhysicalNode BuildScan(LogicalScan scan)
+    private PhysicalNode BuildScan(LogicalScan scan)
     {
         var filter = scan.Filter is null ? null : ExpressionCompiler.Compile(scan.Filter);
         var zone = scan.Filter is null ? null : ZonePredicates.From(scan.Filter, scan.ColumnOrdinals);
@@ -56,7 +68,7 @@ public static class PhysicalPlanner
         return new PlanScan(scan.Table, scan.ColumnOrdinals, Names(scan), filter, scan.Filter?.ToString() ?? "", zone, scan.Alias, rows);
     }
 
-    private static PhysicalNode BuildJoin(LogicalJoin join)
+    private PhysicalNode BuildJoin(LogicalJoin join)
     {
         var left = Build(join.Left);
         var right = Build(join.Right);
@@ -82,10 +94,10 @@ public static class PhysicalPlanner
             join.Residual is null ? null : ExpressionCompiler.Compile(join.Residual),
             Names(join), rows, condition, join.Residual?.ToString() ?? "",
             join.LeftKeys.Select(k => k is BoundColumnRef c ? c.Ordinal : -1).ToArray(),
-            join.RightKeys.Select(k => k is BoundColumnRef c ? c.Ordinal : -1).ToArray());
+            join.RightKeys.Select(k => k is BoundColumnRef c ? c.Ordinal : -1).ToArray(), options.BroadcastRowLimit, options.Nodes);
     }
 
-    private static PhysicalNode BuildAggregate(LogicalAggregate aggregate)
+    private PhysicalNode BuildAggregate(LogicalAggregate aggregate)
     {
         var input = Build(aggregate.Input);
         var specs = aggregate.Aggregates.Select((call, i) => new AggregateSpec(
@@ -104,14 +116,14 @@ public static class PhysicalPlanner
         return new PlanAggregate(input, plan, Names(aggregate), rows);
     }
 
-    private static PhysicalNode BuildDistinct(PhysicalNode input, IReadOnlyList<string> names, double estimatedRows)
+    private PhysicalNode BuildDistinct(PhysicalNode input, IReadOnlyList<string> names, double estimatedRows)
     {
         var keys = input.OutputTypes.Select((t, i) => (CompiledExpression)new ColumnExpression(i, t)).ToArray();
         var plan = new AggregatePlan(input.OutputTypes, keys, input.OutputTypes, AggregatePlan.SingleSet(keys.Length), [], false);
         return new PlanAggregate(input, plan, names, estimatedRows >= 0 ? estimatedRows : input.EstimatedRows, "Unique");
     }
 
-    private static PhysicalNode BuildSetOperation(LogicalSetOperation set)
+    private PhysicalNode BuildSetOperation(LogicalSetOperation set)
     {
         var left = Build(set.Left);
         var right = Build(set.Right);
@@ -125,7 +137,7 @@ public static class PhysicalPlanner
     }
 
     /// <summary>ORDER BY [LIMIT]: sort keys that are not plain columns are computed into extra columns, dropped after the sort.</summary>
-    private static PhysicalNode BuildSort(LogicalSort sort, long? topN, LogicalLimit? limit)
+    private PhysicalNode BuildSort(LogicalSort sort, long? topN, LogicalLimit? limit)
     {
         var input = Build(sort.Input);
         int width = input.OutputTypes.Count;
@@ -161,7 +173,7 @@ public static class PhysicalPlanner
         return limit is null ? sorted : new PlanLimit(sorted, limit.Limit, limit.Offset);
     }
 
-    private static PhysicalNode BuildWindow(LogicalWindow window) => PlanWindow.Create(Build(window.Input), window, Names(window));
+    private PhysicalNode BuildWindow(LogicalWindow window) => PlanWindow.Create(Build(window.Input), window, Names(window));
 }
 
 /// <summary>Extracts the zone-map-checkable conjuncts (<c>column op constant</c>, IS [NOT] NULL) of a scan filter.</summary>

@@ -17,6 +17,8 @@ public sealed class PlanFilter(PhysicalNode input, CompiledExpression predicate,
 
     public override DataDistribution Distribution => Input.Distribution;
 
+    public override int SliceOfPartition(int partition) => Input.SliceOfPartition(partition);
+
     public override Operator Open(int partition, QueryContext context) => new FilterOperator(Input.Open(partition, context), predicate, context);
 
     public override string ExplainLabel => "Filter";

@@ -6,23 +6,28 @@ using ActorWarehouse.Engine.Planning.Distribution;
 namespace ActorWarehouse.Engine.Planning.Physical;
 
 /// <summary>
-/// Exchange that collects every partition of its input into one stream (Redshift's "XN Network — Send to
-/// leader"): partitions run concurrently on the workers and their batches are interleaved as they arrive.
+/// Collects every partition of its input into one stream (Redshift's "XN Network — Send to leader"): a streaming
+/// gather exchange whose producers are the workers running the input's partitions and whose one consumer is the
+/// caller; batches interleave as they arrive and a slow consumer holds the producers back.
 /// </summary>
-public sealed class PlanGather(PhysicalNode input, bool toLeader = false) : PhysicalNode(input.OutputTypes, input.OutputNames, input.EstimatedRows)
+public sealed class PlanGather(PhysicalNode input, bool toLeader = false) : PlanExchange(input, ExchangeKind.Gather)
 {
-    public PhysicalNode Input { get; } = input;
+    /// <summary><paramref name="input"/> itself when it already is one stream, else a gather over it.</summary>
+    public static PhysicalNode IfPartitioned(PhysicalNode input) => input.Partitions == 1 ? input : new PlanGather(input);
+
+    public bool ToLeader { get; } = toLeader;
 
     public override int Partitions => 1;
 
-    public override IReadOnlyList<PhysicalNode> Children => [Input];
-
     public override DataDistribution Distribution => DataDistribution.Single;
 
-    public override Operator Open(int partition, QueryContext context) =>
-        Input.Partitions == 1 ? Input.Open(0, context) : new GatherOperator(Input.OutputTypes, Input.Partitions, p => Input.Open(p, context), context);
+    public override Operator Open(int partition, QueryContext context)
+    {
+        if (Input.Partitions == 1) return Input.Open(0, context);
+        return StreamingGather.Open(OutputTypes, Input.Partitions, p => Input.Open(p, context), context, Id);
+    }
 
     public override string ExplainLabel => "Network";
 
-    public override IEnumerable<string> ExplainDetails => [toLeader ? "Send to leader" : "Send to slice 0"];
+    public override IEnumerable<string> ExplainDetails => [ToLeader ? "Send to leader" : "Send to slice 0"];
 }

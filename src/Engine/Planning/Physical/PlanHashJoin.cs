@@ -10,16 +10,24 @@ namespace ActorWarehouse.Engine.Planning.Physical;
 
 /// <summary>
 /// Hash join (or nested loop without keys). The inner (build) side is the smaller input, or always the right
-/// one for semi/anti/mark/single joins; its partitions are drained in parallel once per execution into one
-/// shared <see cref="JoinHashTable"/>, which every partition of the outer (probe) side then probes
-/// concurrently — the in-process equivalent of broadcasting the inner side.
+/// one for semi/anti/mark/single joins. How the inputs meet is the join's <see cref="Movement"/>:
+/// <list type="bullet">
+/// <item>DS_DIST_NONE / DS_DIST_ALL_NONE: no movement; the build partitions are drained in parallel into one
+/// hash table per node, probed by every outer partition.</item>
+/// <item>DS_BCAST_INNER: the build side goes through a broadcast exchange (<see cref="PlanBroadcast"/>) and the
+/// node's copy becomes the shared hash table.</item>
+/// <item>DS_DIST_INNER / OUTER / BOTH: the side(s) not on the join key go through a redistribution
+/// (<see cref="PlanRedistribute"/>); slice <c>s</c> then builds its own table from the build rows of slice
+/// <c>s</c>, probed only by outer partitions of slice <c>s</c>.</item>
+/// </list>
 /// </summary>
 public sealed class PlanHashJoin : PhysicalNode
 {
     public PlanHashJoin(PhysicalNode left, PhysicalNode right, JoinKind kind,
         IReadOnlyList<CompiledExpression> leftKeys, IReadOnlyList<CompiledExpression> rightKeys, CompiledExpression? residual,
         IReadOnlyList<string> names, double estimatedRows, string conditionText, string residualText,
-        IReadOnlyList<int>? leftKeyColumns = null, IReadOnlyList<int>? rightKeyColumns = null)
+        IReadOnlyList<int>? leftKeyColumns = null, IReadOnlyList<int>? rightKeyColumns = null, double broadcastRowLimit = DistributionPlanner.BroadcastRowLimit,
+        int nodes = 1)
         : base(HashJoinOperator.OutputTypesOf(kind, left.OutputTypes, right.OutputTypes), names, estimatedRows)
     {
         Left = left;
@@ -31,15 +39,37 @@ public sealed class PlanHashJoin : PhysicalNode
         BuildIsLeft = kind.BuildsOnRightOnly()
             ? kind.CanBuildOnLeft() && left.EstimatedRows >= 0 && left.EstimatedRows * SemiBuildLeftRatio < right.EstimatedRows
             : left.EstimatedRows < right.EstimatedRows;
-        Probe = BuildIsLeft ? right : left;
-        Build = BuildIsLeft ? left : right;
+        var probe = BuildIsLeft ? right : left;
+        var build = BuildIsLeft ? left : right;
         ProbeKeys = BuildIsLeft ? rightKeys : leftKeys;
         BuildKeys = BuildIsLeft ? leftKeys : rightKeys;
         ConditionText = conditionText;
         ResidualText = residualText;
-        var probeKeyColumns = (BuildIsLeft ? rightKeyColumns : leftKeyColumns) ?? [];
-        var buildKeyColumns = (BuildIsLeft ? leftKeyColumns : rightKeyColumns) ?? [];
-        Step = DistributionPlanner.ChooseJoinStep(Probe.Distribution, Build.Distribution, probeKeyColumns, buildKeyColumns, Build.EstimatedRows, Probe.EstimatedRows);
+        var probeKeyColumns = HashableKeyColumns((BuildIsLeft ? rightKeyColumns : leftKeyColumns) ?? [], probe, build, BuildIsLeft ? leftKeyColumns : rightKeyColumns);
+        var buildKeyColumns = HashableKeyColumns((BuildIsLeft ? leftKeyColumns : rightKeyColumns) ?? [], build, probe, probeKeyColumns);
+        var rules = new JoinMovementRules(broadcastRowLimit,
+            NeedsWholeInner: kind is JoinKind.NullAwareAnti or JoinKind.Mark,
+            InnerRowsSurvive: BuildIsLeft ? kind is JoinKind.Left or JoinKind.Full or JoinKind.Semi or JoinKind.Anti : kind.PreservesRight(),
+            Nodes: nodes);
+        Movement = DistributionPlanner.Choose(probe.Distribution, build.Distribution, probeKeyColumns, buildKeyColumns, build.EstimatedRows, probe.EstimatedRows, rules);
+        switch (Movement.Step)
+        {
+            case DistributionStep.DS_BCAST_INNER:
+                build = new PlanBroadcast(build);
+                break;
+            case DistributionStep.DS_DIST_INNER:
+                build = new PlanRedistribute(build, buildKeyColumns[Movement.KeyPair], Movement.Slices);
+                break;
+            case DistributionStep.DS_DIST_OUTER:
+                probe = new PlanRedistribute(probe, probeKeyColumns[Movement.KeyPair], Movement.Slices);
+                break;
+            case DistributionStep.DS_DIST_BOTH:
+                probe = new PlanRedistribute(probe, probeKeyColumns[Movement.KeyPair], Movement.Slices);
+                build = new PlanRedistribute(build, buildKeyColumns[Movement.KeyPair], Movement.Slices);
+                break;
+        }
+        Probe = probe;
+        Build = build;
     }
 
     /// <summary>How many times smaller the left input of a semi/anti join must be estimated to be built instead of the right.</summary>
@@ -50,42 +80,98 @@ public sealed class PlanHashJoin : PhysicalNode
     public JoinKind Kind { get; }
     public CompiledExpression? Residual { get; }
     public bool BuildIsLeft { get; }
+    /// <summary>The outer side as the join reads it (behind its exchange when it is redistributed).</summary>
     public PhysicalNode Probe { get; }
+    /// <summary>The inner side as the join reads it (behind its broadcast or redistribution exchange).</summary>
     public PhysicalNode Build { get; }
     public IReadOnlyList<CompiledExpression> ProbeKeys { get; }
     public IReadOnlyList<CompiledExpression> BuildKeys { get; }
     public string ConditionText { get; }
     public string ResidualText { get; }
-    public DistributionStep Step { get; }
+    public JoinMovement Movement { get; }
+    public DistributionStep Step => Movement.Step;
 
     public bool IsNestedLoop => ProbeKeys.Count == 0;
+
+    /// <summary>Per-slice hash tables: the inputs were redistributed so that only slice <c>s</c>'s rows can meet.</summary>
+    private bool PerSliceTables => Movement.IsRedistribution;
 
     public override int Partitions => Probe.Partitions;
 
     public override IReadOnlyList<PhysicalNode> Children => [Probe, Build];
 
-    public override DataDistribution Distribution => Step is DistributionStep.DS_DIST_NONE or DistributionStep.DS_DIST_ALL_NONE or DistributionStep.DS_BCAST_INNER or DistributionStep.DS_DIST_INNER
-        ? (BuildIsLeft ? DataDistribution.Unknown : Probe.Distribution)
-        : DataDistribution.Unknown;
+    /// <summary>The outer rows stay where the outer side put them (behind its redistribution, if any); the output starts with them unless the build is the left input.</summary>
+    public override DataDistribution Distribution => BuildIsLeft ? DataDistribution.Unknown : Probe.Distribution;
 
-    public override Operator Open(int partition, QueryContext context) =>
-        new HashJoinOperator(Probe.Open(partition, context), () => context.GetShared(this, () => BuildTable(context)),
-            ProbeKeys, Kind, BuildIsLeft, Residual, Build.OutputTypes, context);
+    public override int SliceOfPartition(int partition) => Probe.SliceOfPartition(partition);
 
+    public override Operator Open(int partition, QueryContext context)
+    {
+        Func<JoinHashTable> table = PerSliceTables
+            ? () => SliceTable(Probe.SliceOfPartition(partition), context)
+            : () => context.GetShared(this, () => BuildTable(context));
+        return new HashJoinOperator(Probe.Open(partition, context), table, ProbeKeys, Kind, BuildIsLeft, Residual, Build.OutputTypes, context);
+    }
+
+    /// <summary>The one table of a node: every build partition drained in parallel, probed by every outer partition.</summary>
     private JoinHashTable BuildTable(QueryContext context)
     {
-        var perWorker = ParallelRunner.RunWorkers(Build.Partitions, context, () => new List<Batch>(), (p, batches) =>
-        {
-            using var op = Build.Open(p, context);
-            while (op.Next() is { } batch)
-            {
-                context.ThrowIfCancelled();
-                batches.Add(batch);
-            }
-        });
+        var perWorker = ParallelRunner.RunWorkers(Build.Partitions, context, () => new List<Batch>(), (p, batches) => Drain(p, batches, context));
         var all = perWorker.SelectMany(b => b).ToList();
         return new JoinHashTable(Build.OutputTypes, all, BuildKeys, context, Partitions);
     }
+
+    /// <summary>Slice <paramref name="slice"/>'s table, from the build partitions of that slice, probed by the outer partitions of that slice.</summary>
+    private JoinHashTable SliceTable(int slice, QueryContext context)
+    {
+        var tables = context.GetShared(this, () => new Lazy<JoinHashTable>[Movement.Slices]);
+        var lazy = tables[slice];
+        if (lazy is null)
+        {
+            Interlocked.CompareExchange(ref tables[slice], new Lazy<JoinHashTable>(() =>
+            {
+                var batches = new List<Batch>();
+                for (int p = 0; p < Build.Partitions; p++)
+                    if (Build.SliceOfPartition(p) == slice) Drain(p, batches, context);
+                int probers = 0;
+                for (int p = 0; p < Probe.Partitions; p++)
+                    if (Probe.SliceOfPartition(p) == slice) probers++;
+                return new JoinHashTable(Build.OutputTypes, batches, BuildKeys, context, probers);
+            }, LazyThreadSafetyMode.ExecutionAndPublication), null);
+            lazy = tables[slice];
+        }
+        return lazy.Value;
+    }
+
+    private void Drain(int partition, List<Batch> batches, QueryContext context)
+    {
+        using var op = Build.Open(partition, context);
+        while (op.Next() is { } batch)
+        {
+            context.ThrowIfCancelled();
+            batches.Add(batch);
+        }
+    }
+
+    /// <summary>
+    /// Key column ordinals a redistribution may hash on: a plain column whose partner is a plain column of the same
+    /// type (equal values of different types, say DECIMAL scales, would hash apart); -1 elsewhere.
+    /// </summary>
+    private static int[] HashableKeyColumns(IReadOnlyList<int> columns, PhysicalNode side, PhysicalNode other, IReadOnlyList<int>? otherColumns)
+    {
+        var result = new int[columns.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            int c = columns[i];
+            int o = otherColumns is not null && i < otherColumns.Count ? otherColumns[i] : -1;
+            result[i] = c >= 0 && o >= 0 && SameHash(side.OutputTypes[c], other.OutputTypes[o]) ? c : -1;
+        }
+        return result;
+    }
+
+    /// <summary>Equal values of the two types hash alike under <see cref="ExchangeRouting"/>.</summary>
+    private static bool SameHash(Types.SqlType a, Types.SqlType b) =>
+        a.Id == b.Id && (a.Id != Types.TypeId.Decimal || a.Scale == b.Scale && a.IsWideDecimal == b.IsWideDecimal);
 
     public override string ExplainLabel
     {

@@ -8,7 +8,8 @@ namespace ActorWarehouse.Engine.Planning.Physical;
 public sealed class PlanLimit(PhysicalNode input, long? limit, long offset)
     : PhysicalNode(input.OutputTypes, input.OutputNames, limit is { } l ? Math.Min(l, input.EstimatedRows) : input.EstimatedRows)
 {
-    public PhysicalNode Input { get; } = input;
+    /// <summary>The input, gathered into one stream.</summary>
+    public PhysicalNode Input { get; } = PlanGather.IfPartitioned(input);
 
     public long? Limit { get; } = limit;
 
@@ -20,7 +21,7 @@ public sealed class PlanLimit(PhysicalNode input, long? limit, long offset)
 
     public override DataDistribution Distribution => DataDistribution.Single;
 
-    public override Operator Open(int partition, QueryContext context) => new LimitOperator(new PlanGather(Input).Open(0, context), Limit, Offset);
+    public override Operator Open(int partition, QueryContext context) => new LimitOperator(Input.Open(0, context), Limit, Offset);
 
     public override string ExplainLabel => "Limit";
 }

@@ -24,6 +24,8 @@ public sealed class PlanProject(PhysicalNode input, IReadOnlyList<CompiledExpres
         return -1;
     });
 
+    public override int SliceOfPartition(int partition) => Input.SliceOfPartition(partition);
+
     public override Operator Open(int partition, QueryContext context) => new ProjectOperator(Input.Open(partition, context), Expressions, context);
 
     public override string ExplainLabel => "Subquery Scan";

@@ -59,11 +59,13 @@ public sealed class PlanScan : PhysicalNode
             if (definition.DistStyle == DistStyle.Key)
             {
                 for (int i = 0; i < Columns.Count; i++)
-                    if (Columns[i] == definition.DistKeyOrdinal) return DataDistribution.OnKey(i);
+                    if (Columns[i] == definition.DistKeyOrdinal) return DataDistribution.OnKey(i, Table.Manifest.Slices.Count);
             }
             return DataDistribution.Unknown;
         }
     }
+
+    public override int SliceOfPartition(int partition) => _morsels[partition].Slice;
 
     public override Operator Open(int partition, QueryContext context)
     {

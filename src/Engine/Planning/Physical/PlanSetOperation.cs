@@ -9,14 +9,17 @@ namespace ActorWarehouse.Engine.Planning.Physical;
 public sealed class PlanSetOperation(PhysicalNode left, PhysicalNode right, SetOperation operation, bool all)
     : PhysicalNode(left.OutputTypes, left.OutputNames, operation == SetOperation.Intersect ? Math.Min(left.EstimatedRows, right.EstimatedRows) : left.EstimatedRows)
 {
+    private readonly PhysicalNode _left = PlanGather.IfPartitioned(left);
+    private readonly PhysicalNode _right = PlanGather.IfPartitioned(right);
+
     public override int Partitions => 1;
 
-    public override IReadOnlyList<PhysicalNode> Children => [left, right];
+    public override IReadOnlyList<PhysicalNode> Children => [_left, _right];
 
     public override DataDistribution Distribution => DataDistribution.Single;
 
     public override Operator Open(int partition, QueryContext context) =>
-        new SetOperationOperator(new PlanGather(left).Open(0, context), new PlanGather(right).Open(0, context), operation, all, context);
+        new SetOperationOperator(_left.Open(0, context), _right.Open(0, context), operation, all, context);
 
     public override string ExplainLabel => "SetOp " + (operation == SetOperation.Intersect ? "Intersect" : "Except") + (all ? " All" : "");
 }

@@ -9,7 +9,8 @@ namespace ActorWarehouse.Engine.Planning.Physical;
 public sealed class PlanSort(PhysicalNode input, IReadOnlyList<SortKey> keys, IReadOnlyList<string> keyTexts, long? topN = null)
     : PhysicalNode(input.OutputTypes, input.OutputNames, topN is { } n ? Math.Min(n, input.EstimatedRows) : input.EstimatedRows)
 {
-    public PhysicalNode Input { get; } = input;
+    /// <summary>The input, gathered into one stream.</summary>
+    public PhysicalNode Input { get; } = PlanGather.IfPartitioned(input);
 
     public IReadOnlyList<SortKey> Keys { get; } = keys;
 
@@ -24,7 +25,7 @@ public sealed class PlanSort(PhysicalNode input, IReadOnlyList<SortKey> keys, IR
     public override DataDistribution Distribution => DataDistribution.Single;
 
     public override Operator Open(int partition, QueryContext context) =>
-        new SortOperator(new PlanGather(Input).Open(0, context), Keys, context, TopN);
+        new SortOperator(Input.Open(0, context), Keys, context, TopN);
 
     public override string ExplainLabel => TopN is null ? "Sort" : "Top-N Sort";
 

@@ -14,10 +14,11 @@ public sealed class PlanWindow : PhysicalNode
     private PlanWindow(PhysicalNode input, IReadOnlyList<WindowSpec> specs, IReadOnlyList<string> names)
         : base([.. input.OutputTypes, .. specs.Select(s => s.Type)], names, input.EstimatedRows)
     {
-        Input = input;
+        Input = PlanGather.IfPartitioned(input);
         Specs = specs;
     }
 
+    /// <summary>The input, gathered into one stream.</summary>
     public PhysicalNode Input { get; }
 
     public IReadOnlyList<WindowSpec> Specs { get; }
@@ -46,7 +47,7 @@ public sealed class PlanWindow : PhysicalNode
 
     public override DataDistribution Distribution => DataDistribution.Single;
 
-    public override Operator Open(int partition, QueryContext context) => new WindowOperator(new PlanGather(Input).Open(0, context), Specs, context);
+    public override Operator Open(int partition, QueryContext context) => new WindowOperator(Input.Open(0, context), Specs, context);
 
     public override string ExplainLabel => "Window";
 }
