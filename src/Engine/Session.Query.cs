@@ -76,6 +76,16 @@ public sealed partial class Session
         return QueryExecution.Run(optimized, NewFunctionContext(), Warehouse, ct);
     }
 
+    /// <summary>The physical plan a SELECT would run with now (tools and tests that inspect its fragments); nothing runs.</summary>
+    internal Planning.Physical.PhysicalPlan PlanSelect(string sql)
+    {
+        if (Sql.Parser.SqlParser.ParseSingle(sql) is not SelectStatement select)
+            throw new SqlException(SqlState.FeatureNotSupported, "only a SELECT can be planned");
+        var transaction = _transaction ?? Warehouse.Transactions.Begin(isExplicit: false);
+        var bound = new QueryBinder(BinderContextFor(transaction)).BindStatementQuery(select.Query);
+        return Planning.Physical.PhysicalPlanner.Plan(PlanOptimizer.Optimize(bound.Plan, DisabledOptimizerRules), Warehouse.PhysicalPlanning);
+    }
+
     internal FunctionContext NewFunctionContext()
     {
         TimeZoneInfo zone;

@@ -1,15 +1,22 @@
 namespace ActorWarehouse.Engine.Tests.Planner;
 
 /// <summary>An in-memory warehouse with the TPC-H SF 0.01 data of /work/shared/tpch loaded through COPY.</summary>
-public sealed class TpchFixture : IDisposable
+public class TpchFixture : IDisposable
 {
     public static readonly string Root = FindRoot();
 
-    public TpchFixture()
+    public TpchFixture() : this(ddl => ddl, _ => { })
+    {
+    }
+
+    /// <param name="rewriteSchema">Changes the schema DDL before it runs (distribution styles).</param>
+    /// <param name="configure">Sets up the warehouse before anything is loaded.</param>
+    protected TpchFixture(Func<string, string> rewriteSchema, Action<Warehouse> configure)
     {
         Warehouse = Warehouse.OpenInMemory();
+        configure(Warehouse);
         Session = Warehouse.OpenSession();
-        Session.Execute(File.ReadAllText(Path.Combine(Root, "schema.sql")));
+        Session.Execute(rewriteSchema(File.ReadAllText(Path.Combine(Root, "schema.sql"))));
         foreach (var table in new[] { "region", "nation", "supplier", "customer", "part", "partsupp", "orders", "lineitem" })
             Session.Execute($"copy {table} from '{Path.Combine(Root, "sf0.01", table + ".tbl.gz")}' delimiter '|' gzip");
     }
@@ -29,5 +36,6 @@ public sealed class TpchFixture : IDisposable
     {
         Session.Dispose();
         Warehouse.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -33,6 +33,9 @@ public static class DistributionPlanner
     /// <summary>Inner sides estimated below this many rows are broadcast rather than redistributed.</summary>
     public const double BroadcastRowLimit = 1_000_000;
 
+    /// <summary>Inner sides this many times smaller than the outer side are broadcast whatever their size.</summary>
+    public const double BroadcastSizeRatio = 8;
+
     /// <summary>Slices a DS_DIST_BOTH hashes over when neither side says (an in-process warehouse's default).</summary>
     public const int DefaultSlices = 2;
 
@@ -65,7 +68,7 @@ public static class DistributionPlanner
         // NOT IN / IN-with-NULL semantics need the whole inner side in one place, so those always broadcast. A
         // broadcast on several nodes would output the inner side's unmatched rows once per node, so joins that
         // output them redistribute whatever the sizes (on one node the broadcast copy is the only one).
-        bool small = innerRows <= rules.BroadcastRowLimit || innerRows * 8 < outerRows;
+        bool small = innerRows <= rules.BroadcastRowLimit || rules.BroadcastSizeRatio > 0 && innerRows * rules.BroadcastSizeRatio < outerRows;
         bool mayBroadcast = !rules.InnerRowsSurvive || rules.Nodes == 1;
         if (outerKeys.Count == 0 || rules.NeedsWholeInner || small && mayBroadcast) return new(DistributionStep.DS_BCAST_INNER);
         if (outerOnly >= 0) return new(DistributionStep.DS_DIST_INNER, outerOnly, outer.Slices);
@@ -77,11 +80,13 @@ public static class DistributionPlanner
 
 /// <summary>What the join itself demands of its data movement.</summary>
 /// <param name="BroadcastRowLimit">Inner sides estimated at or below this many rows are broadcast.</param>
+/// <param name="BroadcastSizeRatio">Inner sides this many times smaller than the outer side are broadcast too (0: never by ratio).</param>
 /// <param name="NeedsWholeInner">The join's answer depends on the whole inner side (NOT IN, mark joins): never redistribute.</param>
 /// <param name="InnerRowsSurvive">Unmatched inner rows are output (outer joins preserving the build side): on several nodes, never broadcast when redistribution is possible.</param>
 /// <param name="DefaultSlices">Slices of a DS_DIST_BOTH when neither side is on a key.</param>
 /// <param name="Nodes">Nodes the query runs on (a broadcast makes one copy per node).</param>
-public sealed record JoinMovementRules(double BroadcastRowLimit = DistributionPlanner.BroadcastRowLimit, bool NeedsWholeInner = false, bool InnerRowsSurvive = false,
+public sealed record JoinMovementRules(double BroadcastRowLimit = DistributionPlanner.BroadcastRowLimit, double BroadcastSizeRatio = DistributionPlanner.BroadcastSizeRatio,
+    bool NeedsWholeInner = false, bool InnerRowsSurvive = false,
     int DefaultSlices = DistributionPlanner.DefaultSlices, int Nodes = 1)
 {
     public static readonly JoinMovementRules Default = new();

@@ -23,8 +23,10 @@ public static class PhysicalPlanner
 
 /// <summary>Choices the physical planner leaves to its caller.</summary>
 /// <param name="BroadcastRowLimit">Join inner sides estimated at or below this many rows are broadcast rather than redistributed.</param>
+/// <param name="BroadcastSizeRatio">Inner sides this many times smaller than their outer side are broadcast whatever their size (0: never by ratio).</param>
 /// <param name="Nodes">Nodes the plan runs on (<see cref="IExchangeFactory.Nodes"/>); decides whether a broadcast may carry rows a join outputs unmatched.</param>
-public sealed record PhysicalPlanOptions(double BroadcastRowLimit = DistributionPlanner.BroadcastRowLimit, int Nodes = 1)
+public sealed record PhysicalPlanOptions(double BroadcastRowLimit = DistributionPlanner.BroadcastRowLimit, int Nodes = 1,
+    double BroadcastSizeRatio = DistributionPlanner.BroadcastSizeRatio)
 {
     public static readonly PhysicalPlanOptions Default = new();
 }
@@ -94,7 +96,7 @@ internal sealed class PhysicalPlanBuilder(PhysicalPlanOptions options)
             join.Residual is null ? null : ExpressionCompiler.Compile(join.Residual),
             Names(join), rows, condition, join.Residual?.ToString() ?? "",
             join.LeftKeys.Select(k => k is BoundColumnRef c ? c.Ordinal : -1).ToArray(),
-            join.RightKeys.Select(k => k is BoundColumnRef c ? c.Ordinal : -1).ToArray(), options.BroadcastRowLimit, options.Nodes);
+            join.RightKeys.Select(k => k is BoundColumnRef c ? c.Ordinal : -1).ToArray(), options);
     }
 
     private PhysicalNode BuildAggregate(LogicalAggregate aggregate)

@@ -26,8 +26,7 @@ public sealed class PlanHashJoin : PhysicalNode
     public PlanHashJoin(PhysicalNode left, PhysicalNode right, JoinKind kind,
         IReadOnlyList<CompiledExpression> leftKeys, IReadOnlyList<CompiledExpression> rightKeys, CompiledExpression? residual,
         IReadOnlyList<string> names, double estimatedRows, string conditionText, string residualText,
-        IReadOnlyList<int>? leftKeyColumns = null, IReadOnlyList<int>? rightKeyColumns = null, double broadcastRowLimit = DistributionPlanner.BroadcastRowLimit,
-        int nodes = 1)
+        IReadOnlyList<int>? leftKeyColumns = null, IReadOnlyList<int>? rightKeyColumns = null, PhysicalPlanOptions? options = null)
         : base(HashJoinOperator.OutputTypesOf(kind, left.OutputTypes, right.OutputTypes), names, estimatedRows)
     {
         Left = left;
@@ -47,10 +46,11 @@ public sealed class PlanHashJoin : PhysicalNode
         ResidualText = residualText;
         var probeKeyColumns = HashableKeyColumns((BuildIsLeft ? rightKeyColumns : leftKeyColumns) ?? [], probe, build, BuildIsLeft ? leftKeyColumns : rightKeyColumns);
         var buildKeyColumns = HashableKeyColumns((BuildIsLeft ? leftKeyColumns : rightKeyColumns) ?? [], build, probe, probeKeyColumns);
-        var rules = new JoinMovementRules(broadcastRowLimit,
+        options ??= PhysicalPlanOptions.Default;
+        var rules = new JoinMovementRules(options.BroadcastRowLimit, options.BroadcastSizeRatio,
             NeedsWholeInner: kind is JoinKind.NullAwareAnti or JoinKind.Mark,
             InnerRowsSurvive: BuildIsLeft ? kind is JoinKind.Left or JoinKind.Full or JoinKind.Semi or JoinKind.Anti : kind.PreservesRight(),
-            Nodes: nodes);
+            Nodes: options.Nodes);
         Movement = DistributionPlanner.Choose(probe.Distribution, build.Distribution, probeKeyColumns, buildKeyColumns, build.EstimatedRows, probe.EstimatedRows, rules);
         switch (Movement.Step)
         {

@@ -1,0 +1,138 @@
+using System.Text;
+using ActorWarehouse.Engine.Planning.Distribution;
+using ActorWarehouse.Engine.Planning.Physical;
+using ActorWarehouse.Engine.Tests.Planner;
+
+namespace ActorWarehouse.Engine.Tests.Execution;
+
+/// <summary>
+/// Joins whose inputs are redistributed by key or broadcast through the exchange give exactly the answers of the
+/// same joins on one shared hash table. The distributed warehouse plans as if it had two nodes and no broadcast
+/// threshold, so every join that can redistribute does, and every batch crosses an Arrow IPC round trip.
+/// </summary>
+public sealed class FragmentExecutionTests : IDisposable
+{
+    private readonly SqlTestHelper _reference = new();
+    private readonly SqlTestHelper _distributed = new();
+    private readonly RecordingExchangeFactory _exchanges = new(nodes: 2);
+
+    public FragmentExecutionTests()
+    {
+        _distributed.Warehouse.Exchanges = _exchanges;
+        _distributed.Warehouse.PhysicalPlanning = new PhysicalPlanOptions(BroadcastRowLimit: 0, Nodes: 2, BroadcastSizeRatio: 0);
+        foreach (var sql in Schema())
+        {
+            _reference.Run(sql);
+            _distributed.Run(sql);
+        }
+    }
+
+    /// <summary>big is on its key a, mid on c, loose is EVEN; b and d have NULLs and repeated values.</summary>
+    private static IEnumerable<string> Schema()
+    {
+        yield return "create table big (a int, b int, v int) distkey (a)";
+        yield return "create table mid (c int, d int, w int) distkey (c)";
+        yield return "create table loose (e int, f int) diststyle even";
+        yield return Insert("big", 4000, i => $"({i}, {(i % 97 == 0 ? "null" : (i % 500).ToString())}, {i})");
+        yield return Insert("mid", 1500, i => $"({i * 3 % 2000}, {(i % 89 == 0 ? "null" : (i % 700).ToString())}, {i})");
+        yield return Insert("loose", 1200, i => $"({i % 300}, {i})");
+    }
+
+    private static string Insert(string table, int rows, Func<int, string> row)
+    {
+        var sql = new StringBuilder($"insert into {table} values ");
+        for (int i = 0; i < rows; i++) sql.Append(i == 0 ? "" : ", ").Append(row(i));
+        return sql.ToString();
+    }
+
+    public static TheoryData<string, string> Joins() => new()
+    {
+        { "select count(*), sum(v), sum(w) from big join mid on big.a = mid.d", "DS_DIST_INNER" },
+        { "select count(*), sum(v), sum(w) from big join mid on big.b = mid.c", "DS_DIST_OUTER" },
+        { "select count(*), sum(v), sum(f) from big join loose on big.b = loose.e", "DS_DIST_BOTH" },
+        { "select count(*), count(c), sum(v) from big left join mid on big.b = mid.c", "DS_DIST_OUTER" },
+        { "select count(*), count(a), count(c), sum(v), sum(w) from big full join mid on big.b = mid.d", "DS_DIST_BOTH" },
+        { "select count(*), count(a), count(e) from big right join loose on big.b = loose.e", "DS_DIST_BOTH" },
+        { "select count(*), sum(v) from big where exists (select 1 from loose where loose.e = big.b)", "Semi Join DS_DIST" },
+        { "select count(*), sum(v) from big where not exists (select 1 from loose where loose.e = big.b)", "Anti Join DS_DIST" },
+        { "select count(*) from big where b not in (select d from mid)", "DS_BCAST_INNER" },
+        { "select count(*), sum(v) from big where b not in (select d from mid where d is not null)", "DS_BCAST_INNER" },
+        { "select mid.c, count(*), sum(v) from big join mid on big.b = mid.c group by mid.c order by 2 desc, 1 limit 5", "DS_DIST_OUTER" },
+        { "select count(*), sum(l.v), sum(r.v) from big l join big r on l.b = r.a", "DS_DIST_OUTER" },
+        { "select l.a, r.a from big l join big r on l.b = r.a where l.a < 40 order by 1", "DS_DIST" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Joins))]
+    public void Redistributed_join_gives_the_shared_table_answer(string sql, string step)
+    {
+        Assert.Contains(_distributed.Rows("explain " + sql), line => line.Contains(step, StringComparison.Ordinal));
+        Assert.DoesNotContain(_reference.Rows("explain " + sql), line => line.Contains("DS_DIST_INNER", StringComparison.Ordinal)
+            || line.Contains("DS_DIST_OUTER", StringComparison.Ordinal) || line.Contains("DS_DIST_BOTH", StringComparison.Ordinal));
+        var expected = _reference.Rows(sql);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, _distributed.Rows(sql));
+    }
+
+    [Fact]
+    public void Every_row_of_a_redistributed_input_crosses_the_exchange()
+    {
+        _distributed.Rows("select count(*) from big join loose on big.b = loose.e");
+        Assert.Equal(4000 + 1200, _exchanges.RowsRedistributed);
+        var redistributions = _exchanges.Specs.Where(s => s.Kind == ExchangeKind.Redistribute).ToList();
+        Assert.Equal(2, redistributions.Count);
+        Assert.All(redistributions, s => Assert.True(s.Buffered && s.Consumers == 2 && s.KeyColumns.Count == 1));
+        Assert.Equal(2, redistributions.Select(s => s.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_broadcast_has_one_consumer_per_node()
+    {
+        _distributed.Rows("select count(*) from big where b not in (select d from mid)");
+        var broadcast = Assert.Single(_exchanges.Specs, s => s.Kind == ExchangeKind.Broadcast);
+        Assert.Equal(2, broadcast.Consumers);
+        Assert.Equal(1500, _exchanges.RowsBroadcast);
+    }
+
+    [Fact]
+    public void Results_are_gathered_through_a_streaming_exchange()
+    {
+        Assert.Equal(3, _distributed.Rows("select a from big limit 3").Count);
+        var gather = Assert.Single(_exchanges.Specs, s => s.Kind == ExchangeKind.Gather);
+        Assert.False(gather.Buffered);
+        Assert.Equal(1, gather.Consumers);
+    }
+
+    [Fact]
+    public void A_transport_failure_fails_the_statement_and_the_warehouse_goes_on()
+    {
+        using var failing = new SqlTestHelper();
+        failing.Warehouse.Exchanges = new RecordingExchangeFactory(nodes: 2) { FailRedistribution = true };
+        failing.Warehouse.PhysicalPlanning = new PhysicalPlanOptions(BroadcastRowLimit: 0, Nodes: 2, BroadcastSizeRatio: 0);
+        foreach (var sql in Schema()) failing.Run(sql);
+        var error = Assert.ThrowsAny<Exception>(() => failing.Rows("select count(*) from big join loose on big.b = loose.e"));
+        Assert.Contains("transport lost the connection", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("4000", failing.Scalar("select count(*) from big"));
+    }
+
+    [Fact]
+    public void Fragments_are_cut_at_every_exchange()
+    {
+        var scan = _distributed.Rows("explain select count(*) from big join loose on big.b = loose.e");
+        Assert.Contains(scan, line => line.Contains("DS_DIST_BOTH", StringComparison.Ordinal));
+        var plan = _distributed.Session.PlanSelect("select big.a, loose.f from big join loose on big.b = loose.e");
+        // Root fragment (join + leader gather's consumer), the gathered join, and one fragment per redistributed input.
+        var exchanges = plan.Fragments.Where(f => f.Sends is not null).Select(f => f.Sends!).ToList();
+        Assert.Equal([ExchangeKind.Gather, ExchangeKind.Redistribute, ExchangeKind.Redistribute], exchanges.Select(e => e.Kind).Order().ToArray());
+        Assert.Equal(Enumerable.Range(0, exchanges.Count), exchanges.Select(e => e.Id).Order());
+        Assert.All(plan.Fragments.Skip(1), f => Assert.Equal(f.Sends!.Id + 1, f.Id));
+        var join = plan.Fragments.Single(f => f.Receives.Count(r => r.Kind == ExchangeKind.Redistribute) == 2);
+        Assert.Equal(2, join.Instances);
+    }
+
+    public void Dispose()
+    {
+        _reference.Dispose();
+        _distributed.Dispose();
+    }
+}
