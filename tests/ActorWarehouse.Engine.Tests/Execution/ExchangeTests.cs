@@ -58,7 +58,63 @@ public sealed class ExchangeTests
     [InlineData(DistributionKind.Unknown, -1, DistributionKind.Unknown, -1, 5_000_000, DistributionStep.DS_DIST_BOTH)]
     public void Join_steps_follow_redshift_rules(DistributionKind outer, int outerKey, DistributionKind inner, int innerKey, double innerRows, DistributionStep expected)
     {
-        var step = DistributionPlanner.ChooseJoinStep(new DataDistribution(outer, outerKey), new DataDistribution(inner, innerKey), [0], [0], innerRows, 6_000_000);
+        var step = DistributionPlanner.ChooseJoinStep(new DataDistribution(outer, outerKey, Slices: 4), new DataDistribution(inner, innerKey, Slices: 4), [0], [0], innerRows, 6_000_000);
         Assert.Equal(expected, step);
+    }
+
+    [Fact]
+    public void Tables_on_the_same_key_with_different_slice_counts_are_not_collocated()
+    {
+        var movement = DistributionPlanner.Choose(DataDistribution.OnKey(0, slices: 4), DataDistribution.OnKey(0, slices: 2), [0], [0], 5_000_000, 6_000_000, JoinMovementRules.Default);
+        Assert.Equal(new JoinMovement(DistributionStep.DS_DIST_INNER, 0, 4), movement);
+    }
+
+    [Fact]
+    public void Joins_that_output_unmatched_inner_rows_redistribute_on_several_nodes_only()
+    {
+        var rules = new JoinMovementRules(InnerRowsSurvive: true);
+        Assert.Equal(DistributionStep.DS_BCAST_INNER, DistributionPlanner.Choose(DataDistribution.Unknown, DataDistribution.OnKey(0, 2), [0], [0], 100, 6_000_000, rules).Step);
+        Assert.Equal(DistributionStep.DS_DIST_OUTER, DistributionPlanner.Choose(DataDistribution.Unknown, DataDistribution.OnKey(0, 2), [0], [0], 100, 6_000_000, rules with { Nodes = 2 }).Step);
+    }
+
+    [Fact]
+    public void Not_in_keeps_the_whole_inner_side_together()
+    {
+        var rules = new JoinMovementRules(BroadcastRowLimit: 0, BroadcastSizeRatio: 0, NeedsWholeInner: true, Nodes: 2);
+        Assert.Equal(DistributionStep.DS_BCAST_INNER, DistributionPlanner.Choose(DataDistribution.Unknown, DataDistribution.Unknown, [0], [0], 5_000_000, 6_000_000, rules).Step);
+    }
+
+    [Fact]
+    public void Redistribution_routes_rows_like_stored_distkey_rows()
+    {
+        var batch = Batch(Longs(0, 1, 2, 3, 42, -7, null), Texts("a", "b", "c", "d", "e", "f", "g"));
+        var consumers = new int[batch.RowCount];
+        ExchangeRouting.Route(batch, [0], 4, consumers);
+        var hashes = new ulong[batch.RowCount];
+        Engine.Storage.SliceHash.HashColumn(batch.Columns[0], batch.RowCount, hashes);
+        for (int i = 0; i < batch.RowCount; i++) Assert.Equal(Engine.Storage.SliceHash.SliceOf(hashes[i], 4), consumers[i]);
+    }
+
+    [Fact]
+    public void Bounded_queues_hold_producers_back_until_the_consumer_reads()
+    {
+        using var exchange = new InProcessExchange(ExchangeKind.Gather, producers: 1, consumers: 1, capacityPerConsumer: 1);
+        exchange.Send(0, Batch(Ints(1)), CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        Assert.ThrowsAny<OperationCanceledException>(() => exchange.Send(0, Batch(Ints(2)), timeout.Token));
+        exchange.Complete(0);
+        Assert.Equal(1, exchange.Receive(0, CancellationToken.None).Sum(b => b.RowCount));
+    }
+
+    [Fact]
+    public void Buffered_exchanges_charge_the_memory_budget_and_give_it_back()
+    {
+        var budget = new Engine.Execution.Memory.MemoryBudget(1 << 30);
+        var exchange = new InProcessExchange(ExchangeKind.Broadcast, producers: 1, consumers: 2, capacityPerConsumer: null, memory: budget);
+        exchange.Send(0, Batch(Ints(Enumerable.Range(0, 1000).Select(i => (int?)i).ToArray())), CancellationToken.None);
+        exchange.Complete(0);
+        Assert.True(budget.ReservedBytes >= 4000);
+        exchange.Dispose();
+        Assert.Equal(0, budget.ReservedBytes);
     }
 }

@@ -57,8 +57,8 @@ public static class DistributionPlanner
         int innerOnly = -1, outerOnly = -1, both = -1;
         for (int i = 0; i < outerKeys.Count; i++)
         {
-            bool outerOn = outer.Kind == DistributionKind.Key && outer.KeyColumn == outerKeys[i] && outerKeys[i] >= 0;
-            bool innerOn = inner.Kind == DistributionKind.Key && inner.KeyColumn == innerKeys[i] && innerKeys[i] >= 0;
+            bool outerOn = outer.Kind == DistributionKind.Key && outer.Slices > 0 && outer.KeyColumn == outerKeys[i] && outerKeys[i] >= 0;
+            bool innerOn = inner.Kind == DistributionKind.Key && inner.Slices > 0 && inner.KeyColumn == innerKeys[i] && innerKeys[i] >= 0;
             if (outerOn && innerOn && outer.Slices == inner.Slices) return new(DistributionStep.DS_DIST_NONE);
             if (outerKeys[i] < 0 || innerKeys[i] < 0) continue;
             if (outerOn) outerOnly = i;
