@@ -130,6 +130,25 @@ public sealed class FragmentExecutionTests : IDisposable
         Assert.Equal(2, join.Instances);
     }
 
+    public static TheoryData<string> GroupingsOnTheDistributionKey() => new()
+    {
+        "select a % 7, count(*) from {0} group by a % 7 order by 1",
+        "select a, count(*), sum(v), count(distinct b) from {0} group by a having sum(v) > 3990 order by 1",
+        "select b, a, count(*), min(v), max(v) from {0} group by b, a order by 3 desc, 1, 2 limit 20",
+        "select b, count(*), count(distinct a), avg(v) from {0} group by b order by 1 nulls first",
+        "select a, listagg(b::varchar, ',') within group (order by b) from {0} where a < 30 group by a order by 1",
+    };
+
+    [Theory]
+    [MemberData(nameof(GroupingsOnTheDistributionKey))]
+    public void Grouping_on_the_distribution_key_aggregates_each_slice_alone_with_the_same_answer(string template)
+    {
+        _reference.Run("create table big_even diststyle even as select * from big");
+        var expected = _reference.Rows(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "big_even"));
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, _reference.Rows(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "big")));
+    }
+
     public void Dispose()
     {
         _reference.Dispose();
