@@ -2,6 +2,8 @@ using ActorWarehouse.Engine.Columnar;
 using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Functions;
 using ActorWarehouse.Engine.Planning.Binder;
+using ActorWarehouse.Engine.Planning.Caching;
+using ActorWarehouse.Engine.Planning.Physical;
 using ActorWarehouse.Engine.Planning.Logical;
 using ActorWarehouse.Engine.Planning.Optimizer;
 using ActorWarehouse.Engine.Sql.Ast;
@@ -34,6 +36,42 @@ public sealed partial class Session
 
     /// <summary>Cancellation of the statement being executed (for plans run during binding).</summary>
     private CancellationToken _statementToken;
+
+    /// <summary>
+    /// A SELECT outside a transaction block runs a compiled plan from <see cref="Warehouse.CompiledPlans"/> when one of
+    /// its shape exists; otherwise it is bound for any parameter values, planned, cached and run. Statements whose
+    /// binding reads volatile state, or that cannot be bound without their values (LIMIT $1), take the ordinary path.
+    /// </summary>
+    private QueryResult ExecuteSelect(SelectStatement select, string sql, Transaction transaction, CancellationToken ct)
+    {
+        if (_transaction is not null || _parameterInference is not null) return ExecuteQuery(select.Query, transaction, ct);
+        var parameters = _parameterValues ?? [];
+        var shape = new PlanShape(StatementText(sql, select), string.Join(",", parameters.Select(p => p.Type.ToString())), transaction.Working.Version,
+            string.Join(";", Settings.All().Select(kv => kv.Key + "=" + kv.Value)), Identity.UserName, Identity.DatabaseName,
+            string.Join(",", DisabledOptimizerRules.Order(StringComparer.OrdinalIgnoreCase)), Warehouse.PhysicalPlanning);
+        if (!Warehouse.CompiledPlans.TryGet(shape, out var cached))
+        {
+            var purity = new BindPurity();
+            BoundQuery bound;
+            try
+            {
+                var context = purity.Observe(BinderContextFor(transaction)) with { Parameters = null, GenericParameters = parameters.Select(p => p.Type).ToArray() };
+                bound = new QueryBinder(context).BindStatementQuery(select.Query);
+            }
+            catch (SqlException)
+            {
+                return ExecuteQuery(select.Query, transaction, ct);
+            }
+            if (purity.Impure) return ExecuteQuery(select.Query, transaction, ct);
+            var optimized = PlanOptimizer.Optimize(bound.Plan, DisabledOptimizerRules);
+            cached = new CachedPlan(PhysicalPlanner.Plan(optimized, Warehouse.PhysicalPlanning), ResultColumns(bound.Plan, bound.Names, unknownAsText: false));
+            Warehouse.CompiledPlans.Add(shape, cached);
+        }
+        var batches = QueryExecution.Run(cached.Plan, NewFunctionContext(), Warehouse, parameters.Select(p => p.Value).ToArray(), ct);
+        long rows = 0;
+        foreach (var b in batches) rows += b.RowCount;
+        return new QueryResult($"SELECT {rows}", cached.Columns, TrimHidden(batches, cached.Columns.Count), rows);
+    }
 
     private QueryResult ExecuteQuery(Query query, Transaction transaction, CancellationToken ct)
     {

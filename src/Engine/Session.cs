@@ -139,7 +139,7 @@ public sealed partial class Session : IDisposable
 
     private QueryResult Dispatch(Statement statement, string sql, Transaction transaction, CancellationToken ct) => statement switch
     {
-        SelectStatement s => ExecuteQuery(s.Query, transaction, ct),
+        SelectStatement s => ExecuteSelect(s, sql, transaction, ct),
         ExplainStatement e => ExecuteExplain(e, transaction),
         CreateTableStatement c => ExecuteCreateTable(c, transaction),
         CreateTableAsStatement c => ExecuteCreateTableAs(c, transaction, ct),

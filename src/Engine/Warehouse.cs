@@ -43,6 +43,9 @@ public sealed partial class Warehouse : IDisposable
     /// </summary>
     public Planning.Distribution.IExchangeFactory Exchanges { get; set; } = Planning.Distribution.InProcessExchangeFactory.Instance;
 
+    /// <summary>Compiled SELECT plans by shape, shared by every session (see <see cref="Planning.Caching.CompiledPlanCache"/>).</summary>
+    public Planning.Caching.CompiledPlanCache CompiledPlans { get; } = new();
+
     /// <summary>Physical planning choices: the broadcast-or-redistribute threshold of joins, the node count.</summary>
     public Planning.Physical.PhysicalPlanOptions PhysicalPlanning { get; set; } = Planning.Physical.PhysicalPlanOptions.Default;
 

@@ -25,6 +25,9 @@ public sealed record BinderContext(CatalogVersion Catalog, IBlockStore Blocks, I
     /// <summary>Values of $1..$n when a parameterized statement executes (bound as literals); null otherwise.</summary>
     public IReadOnlyList<(Types.SqlType Type, object? Value)>? Parameters { get; init; }
 
+    /// <summary>Types of $1..$n when a plan is bound for any values (a cached plan): $n binds as a runtime <see cref="Bound.BoundParameter"/>.</summary>
+    public IReadOnlyList<Types.SqlType>? GenericParameters { get; init; }
+
     /// <summary>Set while a statement is prepared: $n bind as <see cref="InferredParameter"/> whose types are inferred.</summary>
     public ParameterTypeCollector? ParameterInference { get; init; }
 

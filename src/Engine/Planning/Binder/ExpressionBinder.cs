@@ -94,6 +94,7 @@ internal sealed partial class ExpressionBinder
             var (type, value) = values[p.Index - 1];
             return new BoundLiteral(value, type);
         }
+        if (context.GenericParameters is { } types && p.Index >= 1 && p.Index <= types.Count) return new BoundParameter(p.Index, types[p.Index - 1]);
         if (context.ParameterInference is { } collector) return new InferredParameter(p.Index, collector.TypeOf(p.Index, p.Position), collector);
         throw new SqlException(SqlState.UndefinedParameter, $"there is no parameter ${p.Index}", p.Position + 1);
     }

@@ -16,5 +16,17 @@ internal static class QueryExecution
         return physical.Execute(context);
     }
 
+    /// <summary>Runs a compiled (possibly cached) plan with the values of its <c>$n</c> parameters.</summary>
+    public static IReadOnlyList<Batch> Run(PhysicalPlan plan, FunctionContext functions, Warehouse warehouse, IReadOnlyList<object?> parameters, CancellationToken ct)
+    {
+        var context = new QueryContext(ct, maxDegreeOfParallelism: warehouse.MaxDegreeOfParallelism)
+        {
+            Functions = functions,
+            Exchanges = warehouse.Exchanges,
+            Parameters = parameters,
+        };
+        return plan.Execute(context);
+    }
+
     public static IReadOnlyList<string> Explain(LogicalPlan plan, Warehouse warehouse) => PhysicalPlanner.Plan(plan, warehouse.PhysicalPlanning).Explain();
 }
