@@ -137,6 +137,8 @@ public sealed class FragmentExecutionTests : IDisposable
         "select b, a, count(*), min(v), max(v) from {0} group by b, a order by 3 desc, 1, 2 limit 20",
         "select b, count(*), count(distinct a), avg(v) from {0} group by b order by 1 nulls first",
         "select a, listagg(b::varchar, ',') within group (order by b) from {0} where a < 30 group by a order by 1",
+        "select a is null, count(*) from (select {0}.a from {0} right join loose on {0}.a = loose.f + 3990) x group by a order by 2 desc, 1 limit 3",
+        "select a is null, count(*) from (select {0}.a from {0} full join loose on {0}.a = loose.f + 3990) x group by a order by 2 desc, 1 limit 3",
     };
 
     [Theory]
@@ -148,6 +150,21 @@ public sealed class FragmentExecutionTests : IDisposable
         Assert.NotEmpty(expected);
         Assert.Equal(expected, _reference.Rows(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "big")));
     }
+
+    [Theory]
+    [InlineData("select big.a from big join loose on big.a = loose.f", true)]
+    [InlineData("select big.a from big left join loose on big.a = loose.f", true)]
+    [InlineData("select big.a from big right join loose on big.a = loose.f", false)]
+    [InlineData("select big.a from big full join loose on big.a = loose.f", false)]
+    public void Joins_that_output_unmatched_inner_rows_are_not_on_the_outer_key(string sql, bool onKey)
+    {
+        // Unmatched inner rows carry NULL outer keys and come from whichever partition probes last, so a NULL group
+        // could otherwise be split between two slices by an aggregation that trusts the key.
+        var join = Descendants(_reference.Session.PlanSelect(sql).Root).OfType<PlanHashJoin>().Single();
+        Assert.Equal(onKey, join.Distribution.Kind == DistributionKind.Key);
+    }
+
+    private static IEnumerable<PhysicalNode> Descendants(PhysicalNode node) => node.Children.SelectMany(Descendants).Prepend(node);
 
     public void Dispose()
     {

@@ -100,8 +100,12 @@ public sealed class PlanHashJoin : PhysicalNode
 
     public override IReadOnlyList<PhysicalNode> Children => [Probe, Build];
 
-    /// <summary>The outer rows stay where the outer side put them (behind its redistribution, if any); the output starts with them unless the build is the left input.</summary>
-    public override DataDistribution Distribution => BuildIsLeft ? DataDistribution.Unknown : Probe.Distribution;
+    /// <summary>
+    /// The outer rows stay where the outer side put them (behind its redistribution, if any) and the output starts with
+    /// them unless the build is the left input. A right or full join also outputs unmatched inner rows, with NULL outer
+    /// columns, from whichever partition probes last: those are on no particular slice, so the output is not on a key.
+    /// </summary>
+    public override DataDistribution Distribution => BuildIsLeft || Kind.PreservesRight() ? DataDistribution.Unknown : Probe.Distribution;
 
     public override int SliceOfPartition(int partition) => Probe.SliceOfPartition(partition);
 
