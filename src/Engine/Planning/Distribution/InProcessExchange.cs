@@ -46,11 +46,6 @@ public sealed class InProcessExchange : IExchange
 
     public int Consumers { get; }
 
-    /// <summary>Rows and batches sent so far (all producers, before broadcast copies).</summary>
-    public long RowsSent => Interlocked.Read(ref _rowsSent);
-
-    private long _rowsSent;
-
     public void Send(int producer, Batch batch, CancellationToken cancellation)
     {
         if ((uint)producer >= (uint)Producers) throw new ArgumentOutOfRangeException(nameof(producer), producer, "no such producer");
@@ -61,7 +56,6 @@ public sealed class InProcessExchange : IExchange
             _memory.Reserve(bytes, "an exchange buffer");
             Interlocked.Add(ref _reservedBytes, bytes);
         }
-        Interlocked.Add(ref _rowsSent, batch.RowCount);
         switch (Kind)
         {
             case ExchangeKind.Gather:
