@@ -33,6 +33,8 @@ public sealed class FragmentExecutionTests : IDisposable
         yield return "create table big (a int, b int, v int) distkey (a)";
         yield return "create table mid (c int, d int, w int) distkey (c)";
         yield return "create table loose (e int, f int) diststyle even";
+        yield return "create table skew (k int, z int) distkey (k)";
+        yield return Insert("skew", 3000, i => $"(1, {i})");
         yield return Insert("big", 4000, i => $"({i}, {(i % 97 == 0 ? "null" : (i % 500).ToString())}, {i})");
         yield return Insert("mid", 1500, i => $"({i * 3 % 2000}, {(i % 89 == 0 ? "null" : (i % 700).ToString())}, {i})");
         yield return Insert("loose", 1200, i => $"({i % 300}, {i})");
@@ -59,6 +61,10 @@ public sealed class FragmentExecutionTests : IDisposable
         { "select count(*), sum(v) from big where b not in (select d from mid where d is not null)", "DS_BCAST_INNER" },
         { "select mid.c, count(*), sum(v) from big join mid on big.b = mid.c group by mid.c order by 2 desc, 1 limit 5", "DS_DIST_OUTER" },
         { "select count(*), sum(l.v), sum(r.v) from big l join big r on l.b = r.a", "DS_DIST_OUTER" },
+        // skew's rows all sit on one slice: the other slice's unmatched loose rows must still come out.
+        { "select count(*), count(k), count(e), sum(f) from skew right join loose on skew.k = loose.e", "DS_DIST_BOTH" },
+        { "select count(*), count(k), count(e) from skew full join loose on skew.k = loose.e", "DS_DIST_BOTH" },
+        { "select count(*), sum(z) from skew join loose on skew.k = loose.e", "DS_DIST_INNER" },
         { "select l.a, r.a from big l join big r on l.b = r.a where l.a < 40 order by 1", "DS_DIST" },
     };
 

@@ -10,6 +10,12 @@ namespace ActorWarehouse.Engine.Planning.Distribution;
 /// </summary>
 public static class ExchangeRouting
 {
+    /// <summary>
+    /// False for types whose equal values can differ in their stored form ('1 mon' = '30 days'; CHAR compares without
+    /// trailing blanks): rows equal under SQL could hash to different slices, so nothing may rely on their placement.
+    /// </summary>
+    public static bool HashMatchesEquality(Types.SqlType type) => type.Id is not (Types.TypeId.Interval or Types.TypeId.Char);
+
     /// <summary>Writes each row's consumer into <paramref name="consumerOfRow"/>.</summary>
     public static void Route(Batch batch, IReadOnlyList<int> keyColumns, int consumers, Span<int> consumerOfRow)
     {

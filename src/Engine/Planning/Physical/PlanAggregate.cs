@@ -49,7 +49,7 @@ public sealed class PlanAggregate(PhysicalNode input, AggregatePlan plan, IReadO
             return null;
         bool onKey = false;
         foreach (var key in Plan.KeyExpressions)
-            onKey |= key is ColumnExpression column && column.Ordinal == distribution.KeyColumn;
+            onKey |= key is ColumnExpression column && column.Ordinal == distribution.KeyColumn && ExchangeRouting.HashMatchesEquality(column.Type);
         if (!onKey) return null;
         var slices = new List<Func<Operator>>[distribution.Slices];
         for (int p = 0; p < Input.Partitions; p++)

@@ -14,7 +14,7 @@ public abstract class PlanExchange(PhysicalNode input, ExchangeKind kind) : Phys
 
     public ExchangeKind Kind { get; } = kind;
 
-    /// <summary>The exchange's number in its plan, given by <see cref="PhysicalPlan"/> (depth-first from the root, from 0).</summary>
+    /// <summary>The exchange's number in its plan, given by <see cref="PhysicalPlan"/> (fragment by fragment from the root, from 0).</summary>
     public int Id { get; internal set; } = -1;
 
     /// <summary>Redistribution key column ordinals (empty for gather and broadcast).</summary>

@@ -3,7 +3,8 @@ namespace ActorWarehouse.Engine.Planning.Physical;
 /// <summary>
 /// A piece of a physical plan that runs as <see cref="Instances"/> independent instances (one per slice or scan
 /// morsel) without moving rows between them: the plan cut at every <see cref="PlanExchange"/>. Fragment 0 holds the
-/// root and feeds the client; fragment <c>k + 1</c> is the input of exchange <c>k</c>, sending through it.
+/// root and feeds the client; fragment <c>k + 1</c> is the input of exchange <c>k</c>, sending through it
+/// (exchanges are numbered fragment by fragment, root fragment first).
 /// </summary>
 /// <param name="Sends">The exchange this fragment's instances send into (null for the root fragment).</param>
 /// <param name="Receives">Exchanges at this fragment's leaves whose rows it consumes.</param>
@@ -11,7 +12,7 @@ public sealed record PlanFragment(int Id, PhysicalNode Root, PlanExchange? Sends
 {
     public int Instances => Root.Partitions;
 
-    /// <summary>Numbers the exchanges of <paramref name="root"/> depth-first and returns its fragments, root first.</summary>
+    /// <summary>Numbers the exchanges of <paramref name="root"/> breadth-first over fragments and returns the fragments, root first.</summary>
     internal static IReadOnlyList<PlanFragment> Cut(PhysicalNode root)
     {
         var fragments = new List<PlanFragment>();

@@ -51,7 +51,11 @@ public sealed class PlanHashJoin : PhysicalNode
             NeedsWholeInner: kind is JoinKind.NullAwareAnti or JoinKind.Mark,
             InnerRowsSurvive: BuildIsLeft ? kind is JoinKind.Left or JoinKind.Full or JoinKind.Semi or JoinKind.Anti : kind.PreservesRight(),
             Nodes: options.Nodes);
-        Movement = DistributionPlanner.Choose(probe.Distribution, build.Distribution, probeKeyColumns, buildKeyColumns, build.EstimatedRows, probe.EstimatedRows, rules);
+        var movement = DistributionPlanner.Choose(probe.Distribution, build.Distribution, probeKeyColumns, buildKeyColumns, build.EstimatedRows, probe.EstimatedRows, rules);
+        // A stored outer side has no partition on its empty slices, so nobody would emit those slices' unmatched inner
+        // rows: joins that output them redistribute the outer side too, which gives every slice a partition.
+        if (movement.Step == DistributionStep.DS_DIST_INNER && rules.InnerRowsSurvive) movement = movement with { Step = DistributionStep.DS_DIST_BOTH };
+        Movement = movement;
         switch (Movement.Step)
         {
             case DistributionStep.DS_BCAST_INNER:
@@ -175,7 +179,7 @@ public sealed class PlanHashJoin : PhysicalNode
 
     /// <summary>Equal values of the two types hash alike under <see cref="ExchangeRouting"/>.</summary>
     private static bool SameHash(Types.SqlType a, Types.SqlType b) =>
-        a.Id == b.Id && (a.Id != Types.TypeId.Decimal || a.Scale == b.Scale && a.IsWideDecimal == b.IsWideDecimal);
+        a.Id == b.Id && ExchangeRouting.HashMatchesEquality(a) && (a.Id != Types.TypeId.Decimal || a.Scale == b.Scale && a.IsWideDecimal == b.IsWideDecimal);
 
     public override string ExplainLabel
     {
