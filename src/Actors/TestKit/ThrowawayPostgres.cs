@@ -31,7 +31,6 @@ public sealed class ThrowawayPostgres : IDisposable
         _asPostgresUser = Environment.UserName == "root";
         _stopMode = stopMode;
         _folder = Directory.CreateTempSubdirectory(folderPrefix).FullName;
-        Port = FreePort();
         try
         {
             if (_asPostgresUser)
@@ -40,9 +39,7 @@ public sealed class ThrowawayPostgres : IDisposable
                 Run("chown", ["postgres", _folder]);
             }
             Server("initdb", ["-D", Data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"]);
-            var options = $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=200";
-            foreach (var setting in settings ?? []) options += $" -c {setting}";
-            Server("pg_ctl", ["-D", Data, "-o", options, "-l", Path.Combine(_folder, "log"), "-w", "start"]);
+            StartOnFreePort(settings ?? []);
             _started = true;
         }
         catch
@@ -52,7 +49,31 @@ public sealed class ThrowawayPostgres : IDisposable
         }
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
+
+    /// <summary>
+    /// pg_ctl start on a free port. The port is probed here and bound by the server a moment later, so another process
+    /// can take it in between; that start is retried on a new port (the server log says "Address already in use").
+    /// </summary>
+    private void StartOnFreePort(IEnumerable<string> settings)
+    {
+        var log = Path.Combine(_folder, "log");
+        for (int attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            var options = $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=200";
+            foreach (var setting in settings) options += $" -c {setting}";
+            try
+            {
+                Server("pg_ctl", ["-D", Data, "-o", options, "-l", log, "-w", "start"]);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && File.Exists(log) && File.ReadAllText(log).Contains("already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                File.Delete(log);
+            }
+        }
+    }
 
     /// <summary>An Npgsql connection string for user postgres, database postgres.</summary>
     public string ConnectionString(int maxPoolSize = 20) =>

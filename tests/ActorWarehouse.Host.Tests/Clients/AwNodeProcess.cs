@@ -1,18 +1,18 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ActorWarehouse.Host.Tests.Clients;
 
 /// <summary>
-/// A real `aw node --roles all` process (the built aw.dll next to the tests) on free 127.0.0.1 ports with a
-/// temporary data folder and a random admin password. Started in the constructor, ready once its SQL port
-/// accepts connections; disposing sends SIGTERM, waits a bounded time, then kills the process tree and
+/// A real `aw node --roles all` process (the built aw.dll next to the tests) with a temporary data folder and a
+/// random admin password. It binds free 127.0.0.1 ports itself (port 0: a port probed here could be taken by
+/// another process before the node binds it); started in the constructor, ready once it has printed the SQL
+/// endpoint it listens on; disposing sends SIGTERM, waits a bounded time, then kills the process tree and
 /// deletes the data folder.
 /// </summary>
-internal sealed class AwNodeProcess : IDisposable
+internal sealed partial class AwNodeProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
@@ -23,7 +23,6 @@ internal sealed class AwNodeProcess : IDisposable
     public AwNodeProcess()
     {
         _dataFolder = Directory.CreateTempSubdirectory("aw-node-").FullName;
-        Port = FreePort();
         Password = "pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -35,8 +34,7 @@ internal sealed class AwNodeProcess : IDisposable
         foreach (var arg in new[]
         {
             "node", "--roles", "all", "--data", _dataFolder, "--listen", "127.0.0.1",
-            "--sql-port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--pbm-port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--sql-port", "0", "--pbm-port", "0",
             "--admin-password", Password,
             "--cluster-secret", Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
         }) info.ArgumentList.Add(arg);
@@ -47,7 +45,7 @@ internal sealed class AwNodeProcess : IDisposable
         _process.BeginErrorReadLine();
         try
         {
-            WaitUntilListening();
+            Port = WaitUntilListening();
         }
         catch
         {
@@ -117,28 +115,22 @@ internal sealed class AwNodeProcess : IDisposable
         }
     }
 
-    private void WaitUntilListening()
+    /// <summary>The port of the node's "[pgwire] SQL (PostgreSQL protocol 3.0) on ADDR:PORT," line, printed once it listens.</summary>
+    private int WaitUntilListening()
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
         {
+            var listening = SqlEndpointLine().Match(Log);
+            if (listening.Success) return int.Parse(listening.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (_process.HasExited)
             {
                 _process.WaitForExit();
-                throw new InvalidOperationException($"aw node exited with code {_process.ExitCode} before listening on {Port}:\n{Log}");
+                throw new InvalidOperationException($"aw node exited with code {_process.ExitCode} before listening:\n{Log}");
             }
-            using var client = new TcpClient();
-            try
-            {
-                client.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
+            Thread.Sleep(100);
         }
-        throw new TimeoutException($"aw node did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds:0} s:\n{Log}");
+        throw new TimeoutException($"aw node printed no SQL endpoint within {StartTimeout.TotalSeconds:0} s:\n{Log}");
     }
 
     private void Append(string? line)
@@ -147,12 +139,6 @@ internal sealed class AwNodeProcess : IDisposable
         lock (_log) _log.AppendLine(line);
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    [GeneratedRegex(@"\[pgwire\] SQL \(PostgreSQL protocol 3\.0\) on 127\.0\.0\.1:(\d+),")]
+    private static partial Regex SqlEndpointLine();
 }

@@ -111,10 +111,9 @@ public sealed partial class ChildProcess : IAsyncDisposable
         lock (_lock) return string.Join('\n', _lines);
     }
 
-    /// <summary>The first output line (already printed or coming) that matches; fails when the process exits or the time is up.</summary>
-    public async Task<Match> WaitForLineAsync(Regex pattern, TimeSpan timeout)
+    /// <summary>The first output line printed so far that matches, or null.</summary>
+    public Match? FindLine(Regex pattern)
     {
-        var found = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
         {
             foreach (var line in _lines)
@@ -122,6 +121,17 @@ public sealed partial class ChildProcess : IAsyncDisposable
                 var m = pattern.Match(line);
                 if (m.Success) return m;
             }
+            return null;
+        }
+    }
+
+    /// <summary>The first output line (already printed or coming) that matches; fails when the process exits or the time is up.</summary>
+    public async Task<Match> WaitForLineAsync(Regex pattern, TimeSpan timeout)
+    {
+        var found = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (FindLine(pattern) is { } printed) return printed;
             if (HasExited) throw new InvalidOperationException($"{Name} exited with {_exited.Task.Result} before printing /{pattern}/");
             _waiters.Add((pattern, found));
         }

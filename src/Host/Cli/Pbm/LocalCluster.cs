@@ -35,40 +35,56 @@ public sealed partial class LocalCluster(string logFolder, TextWriter? echo, str
     public LighthouseProcess? Lighthouse { get; private set; }
     public IReadOnlyList<NodeProcess> Nodes => _nodes;
 
-    /// <summary>Starts the lighthouse (same cluster port as before on a restart) and waits for its address line.</summary>
+    /// <summary>
+    /// Starts the lighthouse (same ports as before on a restart) and waits for its address line. Its cluster port must be
+    /// chosen up front (the lighthouse seeds itself), so a first start whose port was taken in between by another
+    /// process is retried on a new port; the management port is bound by the lighthouse itself (port 0) and read back.
+    /// </summary>
     public async Task<LighthouseProcess> StartLighthouseAsync(IEnumerable<string>? seedsBeforeItself = null, int? port = null, int? pbmPort = null)
     {
         var command = Executables.Lighthouse()
             ?? throw new FileNotFoundException("the lighthouse is not built: run `dotnet build lighthouse -c Release` (or set AW_LIGHTHOUSE)");
-        int clusterPort = port ?? Lighthouse?.Port ?? FreePorts.Next();
-        int managementPort = pbmPort ?? Lighthouse?.PbmPort ?? FreePorts.Next();
-        var environment = new Dictionary<string, string?>
+        bool portsChosenHere = port is null && Lighthouse is null;
+        for (int attempt = 1; ; attempt++)
         {
-            ["ACTORSYSTEM"] = SystemName,
-            ["CLUSTER_IP"] = "127.0.0.1",
-            ["CLUSTER_PORT"] = clusterPort.ToString(CultureInfo.InvariantCulture),
-            ["CLUSTER_SEEDS"] = string.Join(",", seedsBeforeItself ?? []),
-            ["PBM_PORT"] = managementPort.ToString(CultureInfo.InvariantCulture),
-            ["AW_CLUSTER_SECRET"] = Secret,
-            [ParentProcessWatch.Variable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-        };
-        var process = Track(ChildProcess.Start("lighthouse", command, [], environment, LogPath("lighthouse"), echo));
-        var started = await process.WaitForLineAsync(LighthouseStarted(), StartTimeout);
-        Lighthouse = new LighthouseProcess(process, clusterPort, managementPort, started.Groups[1].Value);
-        return Lighthouse;
+            int clusterPort = port ?? Lighthouse?.Port ?? FreePorts.Next();
+            int managementPort = pbmPort ?? Lighthouse?.PbmPort ?? 0;
+            var environment = new Dictionary<string, string?>
+            {
+                ["ACTORSYSTEM"] = SystemName,
+                ["CLUSTER_IP"] = "127.0.0.1",
+                ["CLUSTER_PORT"] = clusterPort.ToString(CultureInfo.InvariantCulture),
+                ["CLUSTER_SEEDS"] = string.Join(",", seedsBeforeItself ?? []),
+                ["PBM_PORT"] = managementPort.ToString(CultureInfo.InvariantCulture),
+                ["AW_CLUSTER_SECRET"] = Secret,
+                [ParentProcessWatch.Variable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            };
+            var process = Track(ChildProcess.Start("lighthouse", command, [], environment, LogPath("lighthouse"), echo));
+            try
+            {
+                var started = await process.WaitForLineAsync(LighthouseStarted(), StartTimeout);
+                Lighthouse = new LighthouseProcess(process, clusterPort, int.Parse(started.Groups[2].Value, CultureInfo.InvariantCulture), started.Groups[1].Value);
+                return Lighthouse;
+            }
+            catch (InvalidOperationException) when (portsChosenHere && attempt < PortAttempts && LostPortRace(process))
+            {
+            }
+        }
     }
 
-    /// <summary>Starts <c>aw node</c> seeded by the lighthouse and waits for the line with its own address.</summary>
+    /// <summary>
+    /// Starts <c>aw node</c> seeded by the lighthouse and waits until it has started. The node binds its SQL and
+    /// management ports itself (port 0) and they are read from its start-up lines: a port picked here and passed on
+    /// could be taken by another process (an outgoing connection's ephemeral port, say) before the child binds it.
+    /// </summary>
     public async Task<NodeProcess> StartNodeAsync(string roles = "all", string? secret = null, string? dataFolder = null, IReadOnlyList<string>? seeds = null)
     {
         var lighthouse = Lighthouse ?? throw new InvalidOperationException("start the lighthouse first");
         string name = $"node-{++_nodeCounter}";
-        int pbmPort = FreePorts.Next();
-        int sqlPort = FreePorts.Next();
         var arguments = new List<string>
         {
             "node", "--roles", roles, "--seeds", string.Join(",", seeds ?? [lighthouse.Address]), "--cluster-port", "0",
-            "--pbm-port", pbmPort.ToString(CultureInfo.InvariantCulture), "--sql-port", sqlPort.ToString(CultureInfo.InvariantCulture),
+            "--pbm-port", "0", "--sql-port", "0",
         };
         if (dataFolder is not null) arguments.AddRange(["--data", dataFolder]);
         var environment = new Dictionary<string, string?>
@@ -78,11 +94,24 @@ public sealed partial class LocalCluster(string logFolder, TextWriter? echo, str
         };
         environment["AW_ADMIN_PASSWORD"] = AdminPassword;
         var process = Track(ChildProcess.Start(name, Executables.Aw(), arguments, environment, LogPath(name), echo));
-        var member = await process.WaitForLineAsync(NodeAddress(), StartTimeout);
+        await process.WaitForLineAsync(NodeStarted(), StartTimeout);
+        // Every service logs before "[node] started", so these lines are already captured.
+        var member = process.FindLine(NodeAddress()) ?? throw new InvalidOperationException($"{name} started without a cluster address line");
+        int pbmPort = PortFromLine(process, NodePbmEndpoint());
+        int sqlPort = PortFromLine(process, NodeSqlEndpoint());
         var node = new NodeProcess(name, process, pbmPort, sqlPort, member.Groups[1].Value);
         _nodes.Add(node);
         return node;
     }
+
+    private const int PortAttempts = 3;
+
+    private static bool LostPortRace(ChildProcess process) =>
+        process.Output().Contains("already in use", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The port in a start-up line, or 0 when the node printed none (no SQL endpoint without the leader role).</summary>
+    private static int PortFromLine(ChildProcess process, Regex pattern) =>
+        process.FindLine(pattern) is { } line ? int.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
     /// <summary>The lighthouse and every node process still running, by address.</summary>
     public IReadOnlyList<string> RunningAddresses() =>
@@ -145,9 +174,18 @@ public sealed partial class LocalCluster(string logFolder, TextWriter? echo, str
         return Path.Combine(LogFolder, n == 0 ? $"{name}.log" : $"{name}.{n + 1}.log");
     }
 
-    [GeneratedRegex(@"lighthouse (akka\.tcp://\S+) started")]
+    [GeneratedRegex(@"lighthouse (akka\.tcp://\S+) started.*; pbm \S+:(\d+)")]
     private static partial Regex LighthouseStarted();
 
     [GeneratedRegex(@"\[cluster\] member (akka\.tcp://\S+) ")]
     private static partial Regex NodeAddress();
+
+    [GeneratedRegex(@"\[node\] started ")]
+    private static partial Regex NodeStarted();
+
+    [GeneratedRegex(@"\[management\] aw pbm \S+:(\d+) ")]
+    private static partial Regex NodePbmEndpoint();
+
+    [GeneratedRegex(@"\[pgwire\] SQL \(PostgreSQL protocol 3\.0\) on \S+:(\d+),")]
+    private static partial Regex NodeSqlEndpoint();
 }
