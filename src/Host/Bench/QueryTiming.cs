@@ -44,6 +44,7 @@ public static class QueryTimer
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             long allocatedBefore = GC.GetTotalAllocatedBytes();
             int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
+            var pausedBefore = GC.GetTotalPauseDuration();
             for (int run = 1; run <= runs; run++)
             {
                 progress?.Invoke($"{query.Name}: run {run}/{runs}");
@@ -55,7 +56,8 @@ public static class QueryTimer
             double allocatedMb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / (1024.0 * 1024.0) / runs;
             var timing = new QueryTiming(query.Name, times, null);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"{query.Name}: median {timing.MedianMs:0.0} ms; per run: cpu {cpuMs:0} ms, allocated {allocatedMb:0} MiB, collections gen0 {(GC.CollectionCount(0) - gen0Before) / (double)runs:0.#} gen2 {(GC.CollectionCount(2) - gen2Before) / (double)runs:0.#}"));
+                $"{query.Name}: median {timing.MedianMs:0.0} ms; per run: cpu {cpuMs:0} ms, allocated {allocatedMb:0} MiB, collections gen0 {(GC.CollectionCount(0) - gen0Before) / (double)runs:0.#} gen2 {(GC.CollectionCount(2) - gen2Before) / (double)runs:0.#}, " +
+                $"GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / runs:0} ms, heap {GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0):0} MiB; runs {string.Join(" ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))} ms"));
             return timing;
         }
         catch (Exception e) when (e is not OperationCanceledException)

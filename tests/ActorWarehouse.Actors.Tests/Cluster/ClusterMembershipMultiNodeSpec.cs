@@ -10,13 +10,11 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
 
     public void Dispose() => _nodes.Dispose();
 
-    private (int Port, string Seed) StartSeedAndMembers(int members)
+    private string StartSeedAndMembers(int members)
     {
-        int port = ClusterNodes.FreePort();
-        var seed = ClusterNodes.SeedAddress(port);
-        _nodes.Start("seed", seed, port);
+        var seed = _nodes.StartSeed();
         for (int i = 1; i <= members; i++) _nodes.Start("node" + i, seed);
-        return (port, seed);
+        return seed;
     }
 
     [Fact]
@@ -119,7 +117,7 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
     {
         // The lighthouse case: every node's seed list is just the seed, so the restarted seed forms a cluster of
         // one at first; heartbeats from the old members reveal the existing cluster and it joins that one.
-        var (_, _) = StartSeedAndMembers(2);
+        StartSeedAndMembers(2);
         foreach (var role in new[] { "seed", "node1", "node2" }) ClusterNodes.AwaitMembersUp(_nodes.Node(role), 3);
         var restartedAt = _nodes.Clock.Elapsed;
         var seed = _nodes.Restart("seed");
@@ -133,7 +131,7 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
     [Fact]
     public void A_node_with_a_wrong_cluster_secret_is_never_admitted()
     {
-        var (_, seedAddress) = StartSeedAndMembers(1);
+        var seedAddress = StartSeedAndMembers(1);
         ClusterNodes.AwaitMembersUp(_nodes.Node("seed"), 2);
         var intruder = _nodes.Start("intruder", seedAddress, environment: new Dictionary<string, string> { ["AW_CLUSTER_SECRET"] = "guessed-wrong" });
         _nodes.Node("seed").ExpectLine(l => l.Contains("refused association", StringComparison.Ordinal), ClusterNodes.Wait, "the refusal warning");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ActorWarehouse.Actors.TestKit;
 using ActorWarehouse.Actors.TestKit.MultiNode;
 using ActorWarehouse.Actors.Tests.MultiNode;
 
@@ -42,6 +43,35 @@ internal sealed class ClusterNodes : IDisposable
             "--seeds", seeds, "--stable-after", StableAfter, "--roles", roles.Length == 0 ? "all" : roles };
         _arguments[role] = args;
         return _harness.Start(role, environment, args);
+    }
+
+    /// <summary>
+    /// Starts the seed node on a port chosen here (its own address is in its seed list, so the port is needed up
+    /// front) and returns that address. Another process can take a probed port before the node binds it; such a
+    /// start is retried on a new port.
+    /// </summary>
+    public string StartSeed(string role = "seed")
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            int port = FreePort();
+            var seed = SeedAddress(port);
+            try
+            {
+                Start(role, seed, port);
+                return seed;
+            }
+            catch (TestKitAssertionException) when (attempt < 3 && LostPortRace(Node(role)))
+            {
+            }
+        }
+    }
+
+    private static bool LostPortRace(NodeProcess node)
+    {
+        for (int i = 0; i < 50 && !node.HasExited; i++) Thread.Sleep(100);
+        Thread.Sleep(200); // its stderr may still be arriving
+        return node.HasExited && node.Transcript.Contains("in use", StringComparison.OrdinalIgnoreCase);
     }
 
     public NodeProcess Restart(string role) => _harness.Restart(role);

@@ -13,9 +13,7 @@ public sealed class ClusterPartitionMultiNodeSpec(ITestOutputHelper output) : ID
     [Fact]
     public void A_partition_keeps_the_majority_side_and_the_minority_side_downs_itself_and_exits()
     {
-        int port = ClusterNodes.FreePort();
-        var seed = ClusterNodes.SeedAddress(port);
-        _nodes.Start("seed", seed, port);
+        var seed = _nodes.StartSeed();
         foreach (var role in new[] { "node1", "node2", "node3" }) _nodes.Start(role, seed);
         var all = new[] { "seed", "node1", "node2", "node3" };
         foreach (var role in all) ClusterNodes.AwaitMembersUp(_nodes.Node(role), 4);

@@ -13,9 +13,7 @@ public sealed class ClusterSingletonMultiNodeSpec(ITestOutputHelper output) : ID
     [Fact]
     public void The_singleton_runs_on_the_oldest_node_hands_over_on_leave_and_is_taken_over_after_a_crash()
     {
-        int port = ClusterNodes.FreePort();
-        var seed = ClusterNodes.SeedAddress(port);
-        _nodes.Start("seed", seed, port);
+        var seed = _nodes.StartSeed();
         ClusterNodes.ExpectLine(_nodes.Node("seed"), "SELF-UP");
         _nodes.Start("node1", seed);
         ClusterNodes.AwaitMembersUp(_nodes.Node("node1"), 2);
