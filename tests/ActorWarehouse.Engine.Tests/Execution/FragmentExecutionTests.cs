@@ -170,6 +170,39 @@ public sealed class FragmentExecutionTests : IDisposable
         Assert.Equal(onKey, join.Distribution.Kind == DistributionKind.Key);
     }
 
+    public static TheoryData<string, bool> CollocatedJoins() => new()
+    {
+        { "select count(*), sum(x.v), sum(y.w) from {0} x join {1} y on x.a = y.c", true },
+        { "select count(*), count(y.c), sum(x.v) from {0} x left join {1} y on x.a = y.c", true },
+        { "select count(*), sum(x.v) from {0} x where exists (select 1 from {1} y where y.c = x.a and y.w > 100)", true },
+        { "select count(*), sum(x.v) from {0} x where not exists (select 1 from {1} y where y.c = x.a)", true },
+        { "select count(*), sum(s.z), sum(x.v) from {2} s join {0} x on s.k = x.a", true },
+        { "select x.a, count(*), sum(y.w) from {0} x join {1} y on x.a = y.c group by x.a order by 3 desc, 1 limit 10", true },
+        { "select count(*), sum(l.v + r.v) from {0} l join {0} r on l.a = r.a where r.v % 3 = 0", true },
+        // These output unmatched inner rows; a slice with no outer partition would lose them, so they keep one table.
+        { "select count(*), count(x.a), count(y.c) from {0} x right join {1} y on x.a = y.c", false },
+        { "select count(*), count(x.a), count(y.c) from {0} x full join {1} y on x.a = y.c", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(CollocatedJoins))]
+    public void Collocated_join_builds_a_table_per_slice_with_the_shared_table_answer(string template, bool perSlice)
+    {
+        _reference.Run("create table big_even diststyle even as select * from big");
+        _reference.Run("create table mid_even diststyle even as select * from mid");
+        _reference.Run("create table skew_even diststyle even as select * from skew");
+        string collocated = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "big", "mid", "skew");
+        string even = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "big_even", "mid_even", "skew_even");
+
+        var join = Descendants(_reference.Session.PlanSelect(collocated).Root).OfType<PlanHashJoin>().First();
+        Assert.Equal(DistributionStep.DS_DIST_NONE, join.Step);
+        Assert.Equal(perSlice, join.PerSliceTables);
+        Assert.False(Descendants(_reference.Session.PlanSelect(even).Root).OfType<PlanHashJoin>().First().PerSliceTables);
+        var expected = _reference.Rows(even);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, _reference.Rows(collocated));
+    }
+
     private static IEnumerable<PhysicalNode> Descendants(PhysicalNode node) => node.Children.SelectMany(Descendants).Prepend(node);
 
     public void Dispose()

@@ -12,8 +12,11 @@ namespace ActorWarehouse.Engine.Planning.Physical;
 /// Hash join (or nested loop without keys). The inner (build) side is the smaller input, or always the right
 /// one for semi/anti/mark/single joins. How the inputs meet is the join's <see cref="Movement"/>:
 /// <list type="bullet">
-/// <item>DS_DIST_NONE / DS_DIST_ALL_NONE: no movement; the build partitions are drained in parallel into one
-/// hash table per node, probed by every outer partition.</item>
+/// <item>DS_DIST_NONE with both sides on the join key: no movement; slice <c>s</c> builds its own table from its
+/// own build rows, probed only by its own outer partitions (as after a redistribution, below). Joins that output
+/// unmatched inner rows keep one table per node instead: a slice without outer partitions would lose them.</item>
+/// <item>DS_DIST_ALL_NONE (and DS_DIST_NONE of single-partition inputs): no movement; the build partitions are
+/// drained in parallel into one hash table per node, probed by every outer partition.</item>
 /// <item>DS_BCAST_INNER: the build side goes through a broadcast exchange (<see cref="PlanBroadcast"/>) and the
 /// node's copy becomes the shared hash table.</item>
 /// <item>DS_DIST_INNER / OUTER / BOTH: the side(s) not on the join key go through a redistribution
@@ -56,6 +59,9 @@ public sealed class PlanHashJoin : PhysicalNode
         // rows: joins that output them redistribute the outer side too, which gives every slice a partition.
         if (movement.Step == DistributionStep.DS_DIST_INNER && rules.InnerRowsSurvive) movement = movement with { Step = DistributionStep.DS_DIST_BOTH };
         Movement = movement;
+        PerSliceTables = movement.IsRedistribution
+            || movement.Step == DistributionStep.DS_DIST_NONE && probe.Distribution.Kind == DistributionKind.Key && !rules.InnerRowsSurvive;
+        _tableSlices = movement.IsRedistribution ? movement.Slices : probe.Distribution.Slices;
         switch (Movement.Step)
         {
             case DistributionStep.DS_BCAST_INNER:
@@ -97,8 +103,13 @@ public sealed class PlanHashJoin : PhysicalNode
 
     public bool IsNestedLoop => ProbeKeys.Count == 0;
 
-    /// <summary>Per-slice hash tables: the inputs were redistributed so that only slice <c>s</c>'s rows can meet.</summary>
-    private bool PerSliceTables => Movement.IsRedistribution;
+    /// <summary>
+    /// Per-slice hash tables: only slice <c>s</c>'s rows can meet, because the inputs were redistributed onto the same
+    /// slices, or both are on the join key over the same slice count with keys that hash alike (collocated).
+    /// </summary>
+    public bool PerSliceTables { get; }
+
+    private readonly int _tableSlices;
 
     public override int Partitions => Probe.Partitions;
 
@@ -132,15 +143,18 @@ public sealed class PlanHashJoin : PhysicalNode
     /// <summary>Slice <paramref name="slice"/>'s table, from the build partitions of that slice, probed by the outer partitions of that slice.</summary>
     private JoinHashTable SliceTable(int slice, QueryContext context)
     {
-        var tables = context.GetShared(this, () => new Lazy<JoinHashTable>[Movement.Slices]);
+        var tables = context.GetShared(this, () => new Lazy<JoinHashTable>[_tableSlices]);
         var lazy = tables[slice];
         if (lazy is null)
         {
             Interlocked.CompareExchange(ref tables[slice], new Lazy<JoinHashTable>(() =>
             {
-                var batches = new List<Batch>();
+                var partitions = new List<int>();
                 for (int p = 0; p < Build.Partitions; p++)
-                    if (Build.SliceOfPartition(p) == slice) Drain(p, batches, context);
+                    if (Build.SliceOfPartition(p) == slice) partitions.Add(p);
+                // A stored build side has several partitions per slice: drained in parallel, as for a node's table.
+                var perWorker = ParallelRunner.RunWorkers(partitions.Count, context, () => new List<Batch>(), (i, drained) => Drain(partitions[i], drained, context));
+                var batches = perWorker.SelectMany(b => b).ToList();
                 int probers = 0;
                 for (int p = 0; p < Probe.Partitions; p++)
                     if (Probe.SliceOfPartition(p) == slice) probers++;
