@@ -61,6 +61,10 @@ public sealed partial class Warehouse : IDisposable
     /// <summary>A warehouse whose blocks and catalog live in memory only (tests, scratch work).</summary>
     public static Warehouse OpenInMemory() => new(null, new InMemoryBlockStore(), new InMemoryCatalogJournal());
 
+    /// <summary>An in-memory warehouse whose queries use at most this many workers (tests whose plans depend on it).</summary>
+    internal static Warehouse OpenInMemory(int maxDegreeOfParallelism) =>
+        new(null, new InMemoryBlockStore(), new InMemoryCatalogJournal()) { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+
     /// <summary>A new session (its own settings and transaction state) on this warehouse.</summary>
     public Session OpenSession()
     {

@@ -12,8 +12,9 @@ namespace ActorWarehouse.Engine.Tests.Execution;
 /// </summary>
 public sealed class FragmentExecutionTests : IDisposable
 {
-    private readonly SqlTestHelper _reference = new();
-    private readonly SqlTestHelper _distributed = new();
+    // Two workers on any machine: aggregation per slice needs at least as many slices (2) as workers.
+    private readonly SqlTestHelper _reference = new(maxDegreeOfParallelism: 2);
+    private readonly SqlTestHelper _distributed = new(maxDegreeOfParallelism: 2);
     private readonly RecordingExchangeFactory _exchanges = new(nodes: 2);
 
     public FragmentExecutionTests()

@@ -12,6 +12,13 @@ internal sealed class SqlTestHelper : IDisposable
         Session = Warehouse.OpenSession();
     }
 
+    /// <summary>On a warehouse whose queries use at most <paramref name="maxDegreeOfParallelism"/> workers, whatever the machine.</summary>
+    public SqlTestHelper(int maxDegreeOfParallelism)
+    {
+        Warehouse = Warehouse.OpenInMemory(maxDegreeOfParallelism);
+        Session = Warehouse.OpenSession();
+    }
+
     public Warehouse Warehouse { get; }
 
     public Session Session { get; }
