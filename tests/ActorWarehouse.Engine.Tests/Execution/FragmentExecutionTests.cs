@@ -204,6 +204,40 @@ public sealed class FragmentExecutionTests : IDisposable
         Assert.Equal(expected, _reference.Rows(collocated));
     }
 
+    [Theory]
+    [InlineData("(1), (2), (3), (4), (5), (6)", "(null)")]
+    [InlineData("(1), (2), (3), (4), (5), (6), (null)", "(5)")]
+    [InlineData("(1), (2), (3), (4), (5), (6), (null)", "(1), (null)")]
+    [InlineData("(1), (2), (3), (4), (5), (6), (null)", "(7), (8), (9), (10)")]
+    public void Not_in_and_in_on_collocated_keys_judge_by_the_whole_inner_side(string outerRows, string innerRows)
+    {
+        // Whether the inner side is empty or holds a NULL decides NOT IN and IN; a NULL key always sits on one slice, so
+        // a per-slice (or per-node) table would see only its share. These joins broadcast even on collocated keys.
+        foreach (var (style, suffix) in new[] { ("distkey (k)", ""), ("diststyle even", "_even") })
+        {
+            _reference.Run($"create table xo{suffix} (k int) {style}");
+            _reference.Run($"create table yi{suffix} (k int) {style}");
+            _reference.Run($"insert into xo{suffix} values {outerRows}");
+            _reference.Run($"insert into yi{suffix} values {innerRows}");
+        }
+        foreach (var template in new[]
+        {
+            "select count(*) from xo{0} where k not in (select k from yi{0})",
+            "select k, k in (select k from yi{0}) from xo{0} order by 1 nulls first",
+            "select count(*) from xo{0} where k not in (select k from yi{0}) or k < 0",
+        })
+        {
+            string collocated = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "");
+            string even = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "_even");
+            Assert.Equal(_reference.Rows(even), _reference.Rows(collocated));
+            Assert.All(Descendants(_reference.Session.PlanSelect(collocated).Root).OfType<PlanHashJoin>(), join =>
+            {
+                Assert.Equal(DistributionStep.DS_BCAST_INNER, join.Step);
+                Assert.False(join.PerSliceTables);
+            });
+        }
+    }
+
     private static IEnumerable<PhysicalNode> Descendants(PhysicalNode node) => node.Children.SelectMany(Descendants).Prepend(node);
 
     public void Dispose()

@@ -54,6 +54,9 @@ public static class DistributionPlanner
         if (inner.Kind == DistributionKind.All) return new(DistributionStep.DS_DIST_ALL_NONE);
         if (inner.Kind == DistributionKind.Single && outer.Kind == DistributionKind.Single) return new(DistributionStep.DS_DIST_NONE);
         if (outer.Kind == DistributionKind.All) return new(DistributionStep.DS_BCAST_INNER);
+        // NOT IN / IN-with-NULL semantics need the whole inner side in one place (is it empty? has it a NULL key?):
+        // even collocated keys broadcast, or a node (or slice) would judge by its own share of the inner rows.
+        if (rules.NeedsWholeInner) return new(DistributionStep.DS_BCAST_INNER);
         int innerOnly = -1, outerOnly = -1, both = -1;
         for (int i = 0; i < outerKeys.Count; i++)
         {
@@ -65,12 +68,11 @@ public static class DistributionPlanner
             else if (innerOn) innerOnly = i;
             else if (both < 0) both = i;
         }
-        // NOT IN / IN-with-NULL semantics need the whole inner side in one place, so those always broadcast. A
-        // broadcast on several nodes would output the inner side's unmatched rows once per node, so joins that
+        // A broadcast on several nodes would output the inner side's unmatched rows once per node, so joins that
         // output them redistribute whatever the sizes (on one node the broadcast copy is the only one).
         bool small = innerRows <= rules.BroadcastRowLimit || rules.BroadcastSizeRatio > 0 && innerRows * rules.BroadcastSizeRatio < outerRows;
         bool mayBroadcast = !rules.InnerRowsSurvive || rules.Nodes == 1;
-        if (outerKeys.Count == 0 || rules.NeedsWholeInner || small && mayBroadcast) return new(DistributionStep.DS_BCAST_INNER);
+        if (outerKeys.Count == 0 || small && mayBroadcast) return new(DistributionStep.DS_BCAST_INNER);
         if (outerOnly >= 0) return new(DistributionStep.DS_DIST_INNER, outerOnly, outer.Slices);
         if (innerOnly >= 0) return new(DistributionStep.DS_DIST_OUTER, innerOnly, inner.Slices);
         if (both >= 0) return new(DistributionStep.DS_DIST_BOTH, both, Math.Max(rules.DefaultSlices, Math.Max(outer.Slices, inner.Slices)));

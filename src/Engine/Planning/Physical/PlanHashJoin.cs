@@ -60,7 +60,7 @@ public sealed class PlanHashJoin : PhysicalNode
         if (movement.Step == DistributionStep.DS_DIST_INNER && rules.InnerRowsSurvive) movement = movement with { Step = DistributionStep.DS_DIST_BOTH };
         Movement = movement;
         PerSliceTables = movement.IsRedistribution
-            || movement.Step == DistributionStep.DS_DIST_NONE && probe.Distribution.Kind == DistributionKind.Key && !rules.InnerRowsSurvive;
+            || movement.Step == DistributionStep.DS_DIST_NONE && probe.Distribution.Kind == DistributionKind.Key && !rules.InnerRowsSurvive && !rules.NeedsWholeInner;
         _tableSlices = movement.IsRedistribution ? movement.Slices : probe.Distribution.Slices;
         switch (Movement.Step)
         {

@@ -97,12 +97,13 @@ public sealed partial class ChildProcess : IAsyncDisposable
         try { _process.WaitForExit(); } catch (Exception) { }
         int code;
         try { code = _process.ExitCode; } catch (InvalidOperationException) { code = -1; }
+        // Under the lock, so a WaitForLineAsync either sees the exit or registers a waiter that is failed here.
         lock (_lock)
         {
             foreach (var (_, found) in _waiters) found.TrySetException(new InvalidOperationException($"{Name} exited with {code}"));
             _waiters.Clear();
+            _exited.TrySetResult(code);
         }
-        _exited.TrySetResult(code);
     }
 
     /// <summary>The captured output so far (the last 2000 lines).</summary>
