@@ -95,10 +95,7 @@ public sealed class ClusterMembershipMultiNodeSpec(ITestOutputHelper output) : I
     [Fact]
     public void A_restarted_first_seed_rejoins_the_existing_cluster_instead_of_forming_a_new_one()
     {
-        int seedPort = ClusterNodes.FreePort(), secondPort = ClusterNodes.FreePort();
-        var seeds = $"{ClusterNodes.SeedAddress(seedPort)},{ClusterNodes.SeedAddress(secondPort)}";
-        _nodes.Start("seed", seeds, seedPort);
-        _nodes.Start("node1", seeds, secondPort);
+        var seeds = _nodes.StartSeeds("seed", "node1");
         _nodes.Start("node2", seeds);
         foreach (var role in new[] { "seed", "node1", "node2" }) ClusterNodes.AwaitMembersUp(_nodes.Node(role), 3);
 

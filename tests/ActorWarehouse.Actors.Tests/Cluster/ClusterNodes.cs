@@ -46,26 +46,31 @@ internal sealed class ClusterNodes : IDisposable
     }
 
     /// <summary>
-    /// Starts the seed node on a port chosen here (its own address is in its seed list, so the port is needed up
-    /// front) and returns that address. Another process can take a probed port before the node binds it; such a
-    /// start is retried on a new port.
+    /// Starts seed nodes on ports chosen here (their own addresses are in their seed list, so the ports are needed up
+    /// front) and returns that list. Another process can take a probed port before a node binds it; then the seeds
+    /// started so far are stopped and all start again on new ports.
     /// </summary>
-    public string StartSeed(string role = "seed")
+    public string StartSeeds(params string[] roles)
     {
         for (int attempt = 1; ; attempt++)
         {
-            int port = FreePort();
-            var seed = SeedAddress(port);
+            var ports = roles.Select(_ => FreePort()).ToArray();
+            var seeds = string.Join(",", ports.Select(SeedAddress));
+            int started = 0;
             try
             {
-                Start(role, seed, port);
-                return seed;
+                for (; started < roles.Length; started++) Start(roles[started], seeds, ports[started]);
+                return seeds;
             }
-            catch (TestKitAssertionException) when (attempt < 3 && LostPortRace(Node(role)))
+            catch (TestKitAssertionException) when (attempt < 3 && LostPortRace(Node(roles[started])))
             {
+                for (int i = 0; i < started; i++) Kill(roles[i]);
             }
         }
     }
+
+    /// <summary>One seed node, "seed" unless named: see <see cref="StartSeeds"/>.</summary>
+    public string StartSeed(string role = "seed") => StartSeeds(role);
 
     private static bool LostPortRace(NodeProcess node)
     {
