@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ActorWarehouse.Host.Tests.Clients;
 
@@ -12,7 +11,7 @@ namespace ActorWarehouse.Host.Tests.Clients;
 /// endpoint it listens on; disposing sends SIGTERM, waits a bounded time, then kills the process tree and
 /// deletes the data folder.
 /// </summary>
-internal sealed partial class AwNodeProcess : IDisposable
+internal sealed class AwNodeProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
@@ -115,13 +114,13 @@ internal sealed partial class AwNodeProcess : IDisposable
         }
     }
 
-    /// <summary>The port of the node's "[pgwire] SQL (PostgreSQL protocol 3.0) on ADDR:PORT," line, printed once it listens.</summary>
+    /// <summary>The port of the node's SQL endpoint line (<see cref="ActorWarehouse.Host.Cli.Pbm.LocalCluster.NodeSqlEndpoint"/>), printed once it listens.</summary>
     private int WaitUntilListening()
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
         {
-            var listening = SqlEndpointLine().Match(Log);
+            var listening = ActorWarehouse.Host.Cli.Pbm.LocalCluster.NodeSqlEndpoint().Match(Log);
             if (listening.Success) return int.Parse(listening.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (_process.HasExited)
             {
@@ -138,7 +137,4 @@ internal sealed partial class AwNodeProcess : IDisposable
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
     }
-
-    [GeneratedRegex(@"\[pgwire\] SQL \(PostgreSQL protocol 3\.0\) on 127\.0\.0\.1:(\d+),")]
-    private static partial Regex SqlEndpointLine();
 }

@@ -186,6 +186,7 @@ public sealed partial class LocalCluster(string logFolder, TextWriter? echo, str
     [GeneratedRegex(@"\[management\] aw pbm \S+:(\d+) ")]
     private static partial Regex NodePbmEndpoint();
 
+    /// <summary>The SQL endpoint line an <c>aw node</c> prints once it listens; group 1 is the port.</summary>
     [GeneratedRegex(@"\[pgwire\] SQL \(PostgreSQL protocol 3\.0\) on \S+:(\d+),")]
-    private static partial Regex NodeSqlEndpoint();
+    internal static partial Regex NodeSqlEndpoint();
 }
