@@ -139,7 +139,8 @@ public sealed class HeapSchedulerSpec : ActorWarehouse.Actors.TestKit.TestKit
     [Fact]
     public void Scheduled_messages_arrive_in_due_order()
     {
-        Sys.Scheduler.ScheduleTellOnce(TimeSpan.FromMilliseconds(150), TestActor, "second", ActorRefs.NoSender);
+        // Far apart, so that a stalled test thread between the two calls cannot swap their due times.
+        Sys.Scheduler.ScheduleTellOnce(TimeSpan.FromMilliseconds(1500), TestActor, "second", ActorRefs.NoSender);
         Sys.Scheduler.ScheduleTellOnce(TimeSpan.FromMilliseconds(20), TestActor, "first", ActorRefs.NoSender);
         ExpectMsg("first");
         ExpectMsg("second");
