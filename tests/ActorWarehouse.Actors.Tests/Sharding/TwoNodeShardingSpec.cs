@@ -99,6 +99,14 @@ public sealed class TwoNodeShardingSpec : IDisposable
         var regionA = ClusterSharding.Get(a.Sys).Start("counter", id => Props.Create(() => new CounterEntity(id)), settingsA, ShardingTestConfig.Extractor());
         var regionB = ClusterSharding.Get(b.Sys).Start("counter", id => Props.Create(() => new CounterEntity(id)),
             ClusterShardingSettings.Create(b.Sys).WithRememberEntities(true), ShardingTestConfig.Extractor());
+        // Shards are allocated only to regions the coordinator knows: wait for B's registration, or under load
+        // every shard may go to A before B registers.
+        var regionsProbe = a.CreateTestProbe();
+        a.AwaitAssert(() =>
+        {
+            regionA.Tell(GetCurrentRegions.Instance, regionsProbe.Ref);
+            Assert.Equal(2, regionsProbe.ExpectMsg<CurrentRegions>().Regions.Count);
+        }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
         for (int i = 0; i < 40; i++) regionA.Tell(new ShardingEnvelope("c" + i, 5L), a.TestActor);
         a.ReceiveN(40, TimeSpan.FromSeconds(30));
         regionB.Tell(GetShardRegionState.Instance, b.TestActor);

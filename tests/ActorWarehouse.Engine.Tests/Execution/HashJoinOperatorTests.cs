@@ -4,6 +4,7 @@ using ActorWarehouse.Engine.Execution;
 using ActorWarehouse.Engine.Execution.Expressions;
 using ActorWarehouse.Engine.Execution.Operators;
 using ActorWarehouse.Engine.Execution.Operators.Join;
+using ActorWarehouse.Engine.Planning.Logical;
 using ActorWarehouse.Engine.Types;
 using static ActorWarehouse.Engine.Tests.Execution.TestData;
 

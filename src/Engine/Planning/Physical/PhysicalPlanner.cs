@@ -6,7 +6,6 @@ using ActorWarehouse.Engine.Planning.Bound;
 using ActorWarehouse.Engine.Planning.Distribution;
 using ActorWarehouse.Engine.Planning.Logical;
 using ActorWarehouse.Engine.Storage;
-using ExecJoinKind = ActorWarehouse.Engine.Execution.Operators.Join.JoinKind;
 using ExecSortKey = ActorWarehouse.Engine.Execution.Operators.Sort.SortKey;
 
 namespace ActorWarehouse.Engine.Planning.Physical;
@@ -74,19 +73,7 @@ internal sealed class PhysicalPlanBuilder(PhysicalPlanOptions options)
     {
         var left = Build(join.Left);
         var right = Build(join.Right);
-        var kind = join.Kind switch
-        {
-            JoinKind.Inner => ExecJoinKind.Inner,
-            JoinKind.Left => ExecJoinKind.Left,
-            JoinKind.Right => ExecJoinKind.Right,
-            JoinKind.Full => ExecJoinKind.Full,
-            JoinKind.Semi => ExecJoinKind.Semi,
-            JoinKind.Anti => ExecJoinKind.Anti,
-            JoinKind.NullAwareAnti => ExecJoinKind.NullAwareAnti,
-            JoinKind.Mark => ExecJoinKind.Mark,
-            JoinKind.Single => ExecJoinKind.Single,
-            _ => throw SqlException.NotSupported($"join kind {join.Kind}"),
-        };
+        var kind = join.Kind;
         var condition = string.Join(" AND ", join.LeftKeys.Select((k, i) => $"(\"outer\".{k} = \"inner\".{join.RightKeys[i]})"));
         double rows = Rows(join, join.LeftKeys.Count == 0 && join.Residual is null
             ? left.EstimatedRows * right.EstimatedRows

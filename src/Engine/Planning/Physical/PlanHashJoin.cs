@@ -5,6 +5,7 @@ using ActorWarehouse.Engine.Execution.Operators;
 using ActorWarehouse.Engine.Execution.Operators.Join;
 using ActorWarehouse.Engine.Execution.Pipelines;
 using ActorWarehouse.Engine.Planning.Distribution;
+using ActorWarehouse.Engine.Planning.Logical;
 
 namespace ActorWarehouse.Engine.Planning.Physical;
 

@@ -3,6 +3,7 @@ using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Execution.Expressions;
 using ActorWarehouse.Engine.Execution.Hashing;
 using ActorWarehouse.Engine.Execution.Vectors;
+using ActorWarehouse.Engine.Planning.Logical;
 using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine.Execution.Operators.Join;
