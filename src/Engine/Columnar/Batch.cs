@@ -14,6 +14,9 @@ public sealed class Batch
         for (int i = 0; i < columns.Count; i++)
             if (columns[i].Length != rowCount)
                 throw new ArgumentException($"column {i} has {columns[i].Length} rows, expected {rowCount}", nameof(columns));
+        for (int i = 0; i < columns.Count; i++)
+            if (columns[i] is ColumnVector<string>)
+                throw new ArgumentException($"column {i} holds .NET strings; batches carry strings as StringVector (StringForms.Encode)", nameof(columns));
         Columns = columns;
         RowCount = rowCount;
     }

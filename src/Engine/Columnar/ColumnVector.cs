@@ -7,7 +7,9 @@ namespace ActorWarehouse.Engine.Columnar;
 /// One column of a batch: a typed value array plus an optional Arrow validity bitmap
 /// (<c>null</c> means no row is null). The physical element type per SQL type:
 /// BOOLEAN bool; SMALLINT short; INTEGER and DATE int; BIGINT, TIMESTAMP[TZ] and DECIMAL(p≤18) long;
-/// DECIMAL(p&gt;18) Int128; REAL float; DOUBLE PRECISION double; CHAR/VARCHAR string; INTERVAL Interval.
+/// DECIMAL(p&gt;18) Int128; REAL float; DOUBLE PRECISION double; INTERVAL Interval. CHAR/VARCHAR columns are
+/// <see cref="StringVector"/>s (Arrow's offsets + UTF-8 layout); <see cref="PhysicalType"/> names <c>string</c>, the
+/// element type scalar functions compute on (<see cref="StringForms"/>).
 /// Kernels cast to <see cref="ColumnVector{T}"/> once per batch and loop over <see cref="ColumnVector{T}.Values"/>,
 /// so there is no virtual call per row.
 /// </summary>
@@ -61,7 +63,7 @@ public abstract class ColumnVector
         TypeId.Decimal => new ColumnVector<long>(type, new long[length], length),
         TypeId.Real => new ColumnVector<float>(type, new float[length], length),
         TypeId.Double => new ColumnVector<double>(type, new double[length], length),
-        TypeId.Char or TypeId.Varchar or TypeId.Unknown => new ColumnVector<string>(type, new string[length], length),
+        TypeId.Char or TypeId.Varchar or TypeId.Unknown => StringVector.Empty(type, length),
         TypeId.Interval => new ColumnVector<Interval>(type, new Interval[length], length),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "cannot allocate"),
     };

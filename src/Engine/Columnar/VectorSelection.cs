@@ -21,7 +21,7 @@ public static class VectorSelection
         ColumnVector<Int128> v => TakeTyped(v, indices),
         ColumnVector<float> v => TakeTyped(v, indices),
         ColumnVector<double> v => TakeTyped(v, indices),
-        ColumnVector<string> v => TakeTyped(v, indices),
+        StringVector v => TakeStrings(v, indices),
         ColumnVector<Interval> v => TakeTyped(v, indices),
         _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
     };
@@ -89,7 +89,7 @@ public static class VectorSelection
         ColumnVector<Int128> v => SliceTyped(v, start, count),
         ColumnVector<float> v => SliceTyped(v, start, count),
         ColumnVector<double> v => SliceTyped(v, start, count),
-        ColumnVector<string> v => SliceTyped(v, start, count),
+        StringVector v => start == 0 && count == v.Length ? v : CopyRangeStrings(v, start, count),
         ColumnVector<Interval> v => SliceTyped(v, start, count),
         _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
     };
@@ -110,7 +110,7 @@ public static class VectorSelection
         ColumnVector<Int128> v => CopyRangeTyped(v, start, count),
         ColumnVector<float> v => CopyRangeTyped(v, start, count),
         ColumnVector<double> v => CopyRangeTyped(v, start, count),
-        ColumnVector<string> v => CopyRangeTyped(v, start, count),
+        StringVector v => CopyRangeStrings(v, start, count),
         ColumnVector<Interval> v => CopyRangeTyped(v, start, count),
         _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
     };
@@ -132,6 +132,67 @@ public static class VectorSelection
             }
         }
         return new ColumnVector<T>(source.Type, values, count, validity);
+    }
+
+    private static StringVector TakeStrings(StringVector source, ReadOnlySpan<int> indices)
+    {
+        int n = indices.Length;
+        var srcOffsets = source.Offsets;
+        var srcValidity = source.Validity;
+        var offsets = new int[n + 1];
+        long total = 0;
+        ValidityBitmap? validity = null;
+        for (int i = 0; i < n; i++)
+        {
+            int idx = indices[i];
+            if (idx < 0 || (srcValidity is not null && !srcValidity.IsValid(idx)))
+            {
+                validity ??= new ValidityBitmap(n);
+                validity.SetNull(i);
+            }
+            else
+            {
+                total += srcOffsets[idx + 1] - srcOffsets[idx];
+            }
+            offsets[i + 1] = (int)Math.Min(total, int.MaxValue);
+        }
+        if (total > Array.MaxLength) throw new InvalidOperationException("string vector larger than 2 GiB");
+        var data = GC.AllocateUninitializedArray<byte>((int)total);
+        var src = source.Data;
+        for (int i = 0; i < n; i++)
+        {
+            int length = offsets[i + 1] - offsets[i];
+            if (length == 0) continue;
+            Buffer.BlockCopy(src, srcOffsets[indices[i]], data, offsets[i], length);
+        }
+        return new StringVector(source.Type, offsets, data, n, validity);
+    }
+
+    private static StringVector CopyRangeStrings(StringVector source, int start, int count)
+    {
+        var srcOffsets = source.Offsets;
+        int first = srcOffsets[start];
+        int bytes = srcOffsets[start + count] - first;
+        var offsets = new int[count + 1];
+        for (int i = 0; i <= count; i++) offsets[i] = srcOffsets[start + i] - first;
+        var data = GC.AllocateUninitializedArray<byte>(bytes);
+        Buffer.BlockCopy(source.Data, first, data, 0, bytes);
+        return new StringVector(source.Type, offsets, data, count, CopyValidity(source.Validity, start, count));
+    }
+
+    private static ValidityBitmap? CopyValidity(ValidityBitmap? source, int start, int count)
+    {
+        if (source is null) return null;
+        ValidityBitmap? validity = null;
+        for (int i = 0; i < count; i++)
+        {
+            if (!source.IsValid(start + i))
+            {
+                validity ??= new ValidityBitmap(count);
+                validity.SetNull(i);
+            }
+        }
+        return validity;
     }
 
     public static Batch Slice(Batch batch, int start, int count)

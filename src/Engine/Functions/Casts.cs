@@ -15,10 +15,16 @@ namespace ActorWarehouse.Engine.Functions;
 /// </summary>
 public static class Casts
 {
+    /// <summary>Casts a column in either string form (<see cref="StringForms"/>); a string result is in batch form.</summary>
     public static ColumnVector Cast(ColumnVector input, SqlType target, bool isExplicit)
     {
+        if (input.Type == target) return StringForms.Encode(input);
+        return StringForms.Encode(CastDecoded(StringForms.Decode(input), target, isExplicit));
+    }
+
+    private static ColumnVector CastDecoded(ColumnVector input, SqlType target, bool isExplicit)
+    {
         var source = input.Type;
-        if (source == target) return input;
         if (!CanCast(source, target)) throw CannotCast(source, target);
         if (source.IsString || source.Id == TypeId.Unknown) return TextCasts.FromText(input, target, isExplicit);
         if (target.IsString) return TextCasts.ToText(input, target, isExplicit);
@@ -48,6 +54,7 @@ public static class Casts
     internal static ColumnVector Retype(ColumnVector input, SqlType target) => input switch
     {
         ColumnVector<string> v => new ColumnVector<string>(target, v.Values, v.Length, v.Validity),
+        StringVector v => new StringVector(target, v.Offsets, v.Data, v.Length, v.Validity),
         ColumnVector<long> v => new ColumnVector<long>(target, v.Values, v.Length, v.Validity),
         ColumnVector<int> v => new ColumnVector<int>(target, v.Values, v.Length, v.Validity),
         ColumnVector<short> v => new ColumnVector<short>(target, v.Values, v.Length, v.Validity),

@@ -8,6 +8,15 @@ namespace ActorWarehouse.Engine.Functions;
 /// </summary>
 public sealed record ResolvedFunction(string Name, SqlType ReturnType, IReadOnlyList<SqlType> ParameterTypes, ScalarKernel Kernel)
 {
+    private readonly ScalarKernel _kernel = StringFormAdapters.ForBatches(Kernel, ReturnType, ParameterTypes);
+
+    /// <summary>The kernel, callable on batch columns (string arguments decoded for it when it computes on .NET strings).</summary>
+    public ScalarKernel Kernel
+    {
+        get => _kernel;
+        init => _kernel = StringFormAdapters.ForBatches(value, ReturnType, ParameterTypes);
+    }
+
     /// <summary>True for functions whose value changes between calls (random()); the planner must not fold them.</summary>
     public bool IsVolatile { get; init; }
 
@@ -21,5 +30,14 @@ public sealed record ResolvedFunction(string Name, SqlType ReturnType, IReadOnly
 /// </summary>
 public sealed record ResolvedAggregate(string Name, SqlType ReturnType, IReadOnlyList<SqlType> ParameterTypes, Func<IGroupedAggregate> Create)
 {
+    private readonly Func<IGroupedAggregate> _create = StringFormAdapters.ForBatches(Create, ReturnType, ParameterTypes);
+
+    /// <summary>Makes a fresh grouped state that takes batch columns (see <see cref="ResolvedFunction.Kernel"/>).</summary>
+    public Func<IGroupedAggregate> Create
+    {
+        get => _create;
+        init => _create = StringFormAdapters.ForBatches(value, ReturnType, ParameterTypes);
+    }
+
     public bool IsDistinct { get; init; }
 }

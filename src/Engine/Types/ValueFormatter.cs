@@ -58,7 +58,7 @@ public static class ValueFormatter
             TypeId.Decimal => FormatDecimal(((ColumnVector<long>)vector).Values[row], type.Scale),
             TypeId.Real => FormatReal(((ColumnVector<float>)vector).Values[row]),
             TypeId.Double => FormatDouble(((ColumnVector<double>)vector).Values[row]),
-            TypeId.Char or TypeId.Varchar or TypeId.Unknown => ((ColumnVector<string>)vector).Values[row],
+            TypeId.Char or TypeId.Varchar or TypeId.Unknown => vector is StringVector strings ? strings.GetString(row) : ((ColumnVector<string>)vector).Values[row],
             TypeId.Date => FormatDate(((ColumnVector<int>)vector).Values[row]),
             TypeId.Timestamp => FormatTimestamp(((ColumnVector<long>)vector).Values[row]),
             TypeId.TimestampTz => FormatTimestampTz(((ColumnVector<long>)vector).Values[row]),

@@ -12,7 +12,7 @@ internal static class TestData
 
     public static ColumnVector<long> Longs(params long?[] values) => Make(SqlType.BigInt, values, v => v ?? 0);
 
-    public static ColumnVector<string> Texts(params string?[] values) => Make(SqlType.Text, values, v => v ?? "");
+    public static StringVector Texts(params string?[] values) => (StringVector)StringForms.Encode(Make(SqlType.Text, values, v => v ?? ""));
 
     public static ColumnVector<double> Doubles(params double?[] values) => Make(SqlType.Double, values, v => v ?? 0);
 

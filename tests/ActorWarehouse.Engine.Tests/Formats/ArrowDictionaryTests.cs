@@ -77,7 +77,7 @@ public sealed class ArrowDictionaryTests
     private static void WriteDictionary(Stream stream, string[] values, bool isDelta)
     {
         var body = new ArrowBody();
-        ArrowColumnEncoder.Encode(new ColumnVector<string>(SqlType.Text, values, values.Length), SqlType.Text, body);
+        ArrowColumnEncoder.Encode(StringVector.FromStrings(SqlType.Text, values), SqlType.Text, body);
         var data = new FbTable().Long(0, values.Length).Ref(1, body.Nodes).Ref(2, body.BufferDescriptors);
         var dictionaryBatch = new FbTable().Long(0, DictionaryId).Ref(1, data).Bool(2, isDelta);
         WriteMessage(stream, Message(2, dictionaryBatch, body.Length), body);

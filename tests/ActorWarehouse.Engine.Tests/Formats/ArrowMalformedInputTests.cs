@@ -11,7 +11,7 @@ public sealed class ArrowMalformedInputTests
     private static readonly ArrowField[] StringAndInt = [new("s", SqlType.Text), new("i", SqlType.Integer)];
 
     private static byte[] SmallStream() => ArrowRoundTripTests.WriteStream(StringAndInt, new Batch(
-        [new ColumnVector<string>(SqlType.Text, ["a", "bc", "def"], 3), new ColumnVector<int>(SqlType.Integer, [1, 2, 3], 3)], 3));
+        [StringVector.FromStrings(SqlType.Text, ["a", "bc", "def"]), new ColumnVector<int>(SqlType.Integer, [1, 2, 3], 3)], 3));
 
     /// <summary>Reads the whole stream; returns the exception if it was an Arrow format error.</summary>
     private static ArrowFormatException? ReadFully(byte[] bytes)

@@ -87,7 +87,7 @@ public sealed class ArrowRoundTripTests
     {
         var output = new MemoryStream();
         using (var writer = new ArrowStreamWriter(output, [("k", SqlType.BigInt, false), ("c", SqlType.Char(3), true)], leaveOpen: true))
-            writer.WriteBatch(new Batch([new ColumnVector<long>(SqlType.BigInt, [5], 1), new ColumnVector<string>(SqlType.Char(3), ["ab"], 1)], 1));
+            writer.WriteBatch(new Batch([new ColumnVector<long>(SqlType.BigInt, [5], 1), StringVector.FromStrings(SqlType.Char(3), ["ab"])], 1));
 
         var read = ReadStream(output.ToArray(), out var fields);
 

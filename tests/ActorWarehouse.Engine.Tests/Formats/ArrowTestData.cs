@@ -35,8 +35,9 @@ internal static class ArrowTestData
         for (int c = 0; c < AllTypes.Length; c++)
         {
             var type = AllTypes[c].Type;
-            var vector = ColumnVector.Allocate(type, rows);
+            var vector = type.IsString ? new ColumnVector<string>(type, new string[rows], rows) : ColumnVector.Allocate(type, rows);
             for (int r = 0; r < rows; r++) Fill(vector, r, r + offset);
+            vector = StringForms.Encode(vector);
             if (AllTypes[c].Nullable && rows > 1)
             {
                 var validity = new ValidityBitmap(rows);
@@ -80,7 +81,7 @@ internal static class ArrowTestData
             ColumnVector<Int128> v => v.Values[row].ToString(CultureInfo.InvariantCulture),
             ColumnVector<float> v => ((double)v.Values[row]).ToString("R", CultureInfo.InvariantCulture),
             ColumnVector<double> v => v.Values[row].ToString("R", CultureInfo.InvariantCulture),
-            ColumnVector<string> v => v.Values[row],
+            StringVector v => v.GetString(row),
             ColumnVector<Interval> v => $"{v.Values[row].Months},{v.Values[row].Days},{v.Values[row].Micros * 1000}",
             _ => throw new ArgumentException("no formatter for " + vector.Type),
         };

@@ -20,7 +20,7 @@ internal static class VectorFactory
         return new ColumnVector<T>(type, array, values.Length, validity);
     }
 
-    public static ColumnVector<string> Strings(SqlType type, params string?[] values)
+    public static StringVector Strings(SqlType type, params string?[] values)
     {
         var array = new string[values.Length];
         ValidityBitmap? validity = null;
@@ -30,7 +30,7 @@ internal static class VectorFactory
             validity ??= new ValidityBitmap(values.Length);
             validity.SetNull(i);
         }
-        return new ColumnVector<string>(type, array, values.Length, validity);
+        return StringVector.FromStrings(type, array, validity);
     }
 
     public static ColumnVector Ints(params int?[] values) => Of(SqlType.Integer, values);

@@ -7,7 +7,8 @@ namespace ActorWarehouse.Engine.Tests.Storage;
 /// <summary>Small helpers to build vectors, batches and layouts in storage tests.</summary>
 internal static class StorageTestData
 {
-    public static ColumnVector<T> Vector<T>(SqlType type, params T?[] values)
+    /// <summary>A vector of <paramref name="values"/> (null = NULL); strings come back in batch form.</summary>
+    public static ColumnVector Vector<T>(SqlType type, params T?[] values)
     {
         var array = new T[values.Length];
         ValidityBitmap? validity = null;
@@ -20,12 +21,12 @@ internal static class StorageTestData
             }
             else array[i] = values[i]!;
         }
-        return new ColumnVector<T>(type, array, values.Length, validity);
+        return StringForms.Encode(new ColumnVector<T>(type, array, values.Length, validity));
     }
 
     public static ColumnVector<int> Ints(params int[] values) => new(SqlType.Integer, values, values.Length);
 
-    public static ColumnVector<string> Strings(params string[] values) => new(SqlType.Text, values, values.Length);
+    public static StringVector Strings(params string[] values) => StringVector.FromStrings(SqlType.Text, values);
 
     public static TableLayout Layout(DistStyle style, int distKey = -1, int[]? sortKey = null, int slices = 2, params (string Name, SqlType Type)[] columns) =>
         new(columns.Select(c => new ColumnLayout(c.Name, c.Type)).ToArray(), style, distKey, sortKey, slices);

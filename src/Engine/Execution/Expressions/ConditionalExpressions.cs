@@ -46,7 +46,7 @@ public sealed class CaseExpression : CompiledExpression
             if (takenCount > 0)
             {
                 var chosen = taken.AsSpan(0, takenCount);
-                VectorOps.Scatter(SubsetEvaluation.Evaluate(value, input, chosen, context), result, chosen);
+                result = VectorOps.Scatter(SubsetEvaluation.Evaluate(value, input, chosen, context), result, chosen);
             }
             (remaining, rest) = (rest, remaining);
             remainingCount = restCount;
@@ -55,7 +55,7 @@ public sealed class CaseExpression : CompiledExpression
         {
             var rows = remaining.AsSpan(0, remainingCount);
             if (!(_else is ConstantExpression { IsNull: true }))
-                VectorOps.Scatter(SubsetEvaluation.Evaluate(_else, input, rows, context), result, rows);
+                result = VectorOps.Scatter(SubsetEvaluation.Evaluate(_else, input, rows, context), result, rows);
         }
         return result;
     }
@@ -93,7 +93,7 @@ public sealed class CoalesceExpression : CompiledExpression
             }
             if (count == 0) break;
             var rows = nulls.AsSpan(0, count);
-            VectorOps.Scatter(SubsetEvaluation.Evaluate(_arguments[a], input, rows, context), result, rows);
+            result = VectorOps.Scatter(SubsetEvaluation.Evaluate(_arguments[a], input, rows, context), result, rows);
         }
         return result;
     }

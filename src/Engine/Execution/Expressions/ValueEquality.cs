@@ -16,10 +16,18 @@ internal static class ValueEquality
         ColumnVector<Int128> x => Typed(x, (ColumnVector<Int128>)b, n),
         ColumnVector<float> x => Typed(x, (ColumnVector<float>)b, n),
         ColumnVector<double> x => Typed(x, (ColumnVector<double>)b, n),
-        ColumnVector<string> x => Typed(x, (ColumnVector<string>)b, n),
+        StringVector x => Strings(x, (StringVector)b, n),
         ColumnVector<Interval> x => Typed(x, (ColumnVector<Interval>)b, n),
         _ => throw new InvalidOperationException($"unexpected vector {a.GetType()}"),
     };
+
+    private static bool[] Strings(StringVector a, StringVector b, int n)
+    {
+        var result = new bool[n];
+        bool constant = b.Length == 1 && n > 1;
+        for (int i = 0; i < n; i++) result[i] = a.GetBytes(i).SequenceEqual(b.GetBytes(constant ? 0 : i));
+        return result;
+    }
 
     private static bool[] Typed<T>(ColumnVector<T> a, ColumnVector<T> b, int n)
     {

@@ -17,6 +17,7 @@ namespace ActorWarehouse.Engine.Execution.Hashing;
 public sealed class GroupKeyTable
 {
     private readonly KeyColumn[] _columns;
+    private readonly bool _singleKey;
     private readonly MemoryBudget? _memory;
     private int[] _slots;
     private SlotEntry[] _entries = [];
@@ -34,7 +35,9 @@ public sealed class GroupKeyTable
         _memory = memory;
         int capacity = 64;
         while (capacity < expectedGroups * 2) capacity <<= 1;
-        if (keyTypes.Count == 1)
+        // One non-string key probes inline with the value in hand; string keys (stored as bytes) take the general path.
+        _singleKey = keyTypes.Count == 1 && _columns[0] is not StringKeyColumn;
+        if (_singleKey)
         {
             _entries = new SlotEntry[capacity];
             _slots = [];
@@ -92,7 +95,7 @@ public sealed class GroupKeyTable
             groupIds[..rowCount].Fill(Count == 0 ? -1 : 0);
             return;
         }
-        if (_columns.Length == 1)
+        if (_singleKey)
         {
             ProbeSingle(keys[0], rowCount, groupIds, insert, scratch.Hashes);
             return;
@@ -196,7 +199,6 @@ public sealed class GroupKeyTable
         {
             case ColumnVector<int> v: ProbeSingle(v, (KeyColumn<int>)_columns[0], rowCount, groupIds, insert); break;
             case ColumnVector<long> v: ProbeSingle(v, (KeyColumn<long>)_columns[0], rowCount, groupIds, insert); break;
-            case ColumnVector<string> v: ProbeSingle(v, (KeyColumn<string>)_columns[0], rowCount, groupIds, insert); break;
             case ColumnVector<short> v: ProbeSingle(v, (KeyColumn<short>)_columns[0], rowCount, groupIds, insert); break;
             case ColumnVector<Int128> v: ProbeSingle(v, (KeyColumn<Int128>)_columns[0], rowCount, groupIds, insert); break;
             case ColumnVector<double> v: ProbeSingle(v, (KeyColumn<double>)_columns[0], rowCount, groupIds, insert); break;
@@ -311,7 +313,7 @@ public sealed class GroupKeyTable
         while (capacity < (long)groups * 2) capacity <<= 1;
         if (capacity > 1 << 30) throw new Errors.SqlException(Errors.SqlState.ProgramLimitExceeded, "hash table too large: more than 500 million distinct keys");
         int mask = (int)capacity - 1;
-        if (_columns.Length == 1)
+        if (_singleKey)
         {
             Reserve((capacity - current) * 16);
             var entries = new SlotEntry[capacity];

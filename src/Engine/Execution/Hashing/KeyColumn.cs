@@ -35,7 +35,7 @@ internal abstract class KeyColumn
         ColumnVector<Int128> => new KeyColumn<Int128>(type),
         ColumnVector<float> => new KeyColumn<float>(type),
         ColumnVector<double> => new KeyColumn<double>(type),
-        ColumnVector<string> => new KeyColumn<string>(type),
+        StringVector => new StringKeyColumn(type),
         ColumnVector<Interval> => new KeyColumn<Interval>(type),
         _ => throw new InvalidOperationException($"no key column for {type}"),
     };
@@ -72,7 +72,7 @@ internal sealed class KeyColumn<T> : KeyColumn
         Array.Resize(ref _nulls, size);
     }
 
-    public override long BytesPerGroup => typeof(T) == typeof(string) ? 40 : System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1;
+    public override long BytesPerGroup => System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1;
 
     public override void Hash(ColumnVector input, Span<ulong> hashes, int rowCount, bool first)
     {

@@ -87,6 +87,28 @@ public static class KeyHash
         throw new NotSupportedException(typeof(T).Name);
     }
 
+    /// <summary>A stable 64-bit hash of a string value's UTF-8 bytes, eight bytes at a time.</summary>
+    public static ulong HashUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= 7)
+        {
+            // Short codes (flags, status letters): pack the bytes and the length into one word.
+            ulong packed = (ulong)bytes.Length << 56;
+            for (int i = 0; i < bytes.Length; i++) packed |= (ulong)bytes[i] << (8 * i);
+            return Mix(packed ^ 0x2545F4914F6CDD1DUL);
+        }
+        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
+        ulong h = 0xcbf29ce484222325UL ^ (ulong)bytes.Length;
+        for (int i = 0; i < words.Length; i++) h = (BitOperations.RotateLeft(h, 29) ^ words[i]) * 0x9E3779B97F4A7C15UL;
+        int rest = bytes.Length & 7;
+        if (rest != 0)
+        {
+            // The last eight bytes (overlapping the words already mixed) cover the tail without a byte loop.
+            h = (BitOperations.RotateLeft(h, 29) ^ MemoryMarshal.Read<ulong>(bytes[^8..])) * 0x9E3779B97F4A7C15UL;
+        }
+        return Mix(h);
+    }
+
     /// <summary>A stable 64-bit hash of the UTF-16 code units, eight bytes at a time.</summary>
     public static ulong HashString(string s)
     {

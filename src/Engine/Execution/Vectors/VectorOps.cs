@@ -26,7 +26,7 @@ public static class VectorOps
             ColumnVector<Int128> => ConcatTyped<Int128>(type, parts),
             ColumnVector<float> => ConcatTyped<float>(type, parts),
             ColumnVector<double> => ConcatTyped<double>(type, parts),
-            ColumnVector<string> => ConcatTyped<string>(type, parts),
+            StringVector => ConcatStrings(type, parts),
             ColumnVector<Interval> => ConcatTyped<Interval>(type, parts),
             _ => throw new InvalidOperationException($"unexpected type {type}"),
         };
@@ -61,6 +61,49 @@ public static class VectorOps
         return new ColumnVector<T>(type, values, n, validity);
     }
 
+    private static StringVector ConcatStrings(SqlType type, IReadOnlyList<ColumnVector> parts)
+    {
+        long rows = 0, bytes = 0;
+        foreach (var p in parts)
+        {
+            rows += p.Length;
+            bytes += ((StringVector)p).DataLength;
+        }
+        if (rows > Array.MaxLength - 1 || bytes > Array.MaxLength) throw new InvalidOperationException("vector too large");
+        int n = (int)rows;
+        var offsets = new int[n + 1];
+        var data = GC.AllocateUninitializedArray<byte>((int)bytes);
+        ValidityBitmap? validity = null;
+        int row = 0, position = 0;
+        foreach (var part in parts)
+        {
+            var strings = (StringVector)part;
+            int first = strings.Offsets[0];
+            Buffer.BlockCopy(strings.Data, first, data, position, strings.DataLength);
+            for (int i = 1; i <= strings.Length; i++) offsets[row + i] = position + strings.Offsets[i] - first;
+            if (strings.Validity is { } pv)
+            {
+                for (int i = 0; i < strings.Length; i++)
+                {
+                    if (pv.IsValid(i)) continue;
+                    validity ??= new ValidityBitmap(n);
+                    validity.SetNull(row + i);
+                }
+            }
+            row += strings.Length;
+            position += strings.DataLength;
+        }
+        return new StringVector(type, offsets, data, n, validity);
+    }
+
+    private static StringVector RepeatString(SqlType type, string value, int length)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(value);
+        var builder = new StringVectorBuilder(length, utf8.Length * length);
+        for (int i = 0; i < length; i++) builder.Append(utf8);
+        return builder.Build(type);
+    }
+
     /// <summary>All batches' rows as one batch (one vector per column).</summary>
     public static Batch Concat(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches)
     {
@@ -81,6 +124,7 @@ public static class VectorOps
     public static ColumnVector Constant(SqlType type, object? value, int length)
     {
         if (value is null) return ColumnVector.AllNull(type, length);
+        if (value is string text) return RepeatString(type, text, length);
         var vector = ColumnVector.Allocate(type, length);
         switch (vector)
         {
@@ -91,14 +135,17 @@ public static class VectorOps
             case ColumnVector<Int128> v: Array.Fill(v.Values, value is Int128 i128 ? i128 : (Int128)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
             case ColumnVector<float> v: Array.Fill(v.Values, Convert.ToSingle(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
             case ColumnVector<double> v: Array.Fill(v.Values, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), 0, length); break;
-            case ColumnVector<string> v: Array.Fill(v.Values, (string)value, 0, length); break;
             case ColumnVector<Interval> v: Array.Fill(v.Values, (Interval)value, 0, length); break;
         }
         return vector;
     }
 
-    /// <summary>Writes <paramref name="source"/> rows into <paramref name="target"/> at the positions <paramref name="targetRows"/> (same type).</summary>
-    public static void Scatter(ColumnVector source, ColumnVector target, ReadOnlySpan<int> targetRows)
+    /// <summary>
+    /// Writes <paramref name="source"/> rows into <paramref name="target"/> at the positions <paramref name="targetRows"/> (same
+    /// type) and returns the result: <paramref name="target"/> itself, updated in place, except for strings, whose Arrow
+    /// layout cannot be rewritten in place (a new vector then).
+    /// </summary>
+    public static ColumnVector Scatter(ColumnVector source, ColumnVector target, ReadOnlySpan<int> targetRows)
     {
         switch (target)
         {
@@ -109,10 +156,36 @@ public static class VectorOps
             case ColumnVector<Int128> t: ScatterTyped((ColumnVector<Int128>)source, t, targetRows); break;
             case ColumnVector<float> t: ScatterTyped((ColumnVector<float>)source, t, targetRows); break;
             case ColumnVector<double> t: ScatterTyped((ColumnVector<double>)source, t, targetRows); break;
-            case ColumnVector<string> t: ScatterTyped((ColumnVector<string>)source, t, targetRows); break;
+            case StringVector t: return ScatterStrings((StringVector)source, t, targetRows);
             case ColumnVector<Interval> t: ScatterTyped((ColumnVector<Interval>)source, t, targetRows); break;
             default: throw new InvalidOperationException($"unexpected vector {target.GetType()}");
         }
+        return target;
+    }
+
+    private static StringVector ScatterStrings(StringVector source, StringVector target, ReadOnlySpan<int> targetRows)
+    {
+        int n = target.Length;
+        var fromSource = new int[n];
+        Array.Fill(fromSource, -1);
+        for (int k = 0; k < targetRows.Length; k++) fromSource[targetRows[k]] = k;
+        var builder = new StringVectorBuilder(n, target.DataLength + source.DataLength);
+        var validity = target.Validity?.Clone();
+        var sourceValidity = source.Validity;
+        for (int row = 0; row < n; row++)
+        {
+            int k = fromSource[row];
+            if (k < 0)
+            {
+                builder.Append(target, row);
+                continue;
+            }
+            builder.Append(source, k);
+            bool valid = sourceValidity is null || sourceValidity.IsValid(k);
+            if (valid) validity?.SetValid(row);
+            else (validity ??= new ValidityBitmap(n)).SetNull(row);
+        }
+        return builder.Build(target.Type, validity);
     }
 
     private static void ScatterTyped<T>(ColumnVector<T> source, ColumnVector<T> target, ReadOnlySpan<int> targetRows)
@@ -166,11 +239,7 @@ public static class VectorOps
     {
         switch (vector)
         {
-            case ColumnVector<string> s:
-                long total = 8L * s.Length;
-                var values = s.Values;
-                for (int i = 0; i < s.Length; i += 16) total += 16 * (24 + 2L * (values[i]?.Length ?? 0));
-                return total;
+            case StringVector s: return 4L * (s.Length + 1) + s.DataLength;
             case ColumnVector<bool>: return vector.Length;
             case ColumnVector<short>: return 2L * vector.Length;
             case ColumnVector<int> or ColumnVector<float>: return 4L * vector.Length;

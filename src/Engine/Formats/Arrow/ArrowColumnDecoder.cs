@@ -237,7 +237,7 @@ internal static class ArrowColumnDecoder
     {
         var offsets = Values(decoder, length + 1, offsetWidth, fieldName);
         var data = decoder.NextBuffer().Span;
-        var values = new string[length];
+        var builder = new StringVectorBuilder(length, data.Length);
         bool trimBlanks = type.Id == TypeId.Char;
         long previous = ReadOffset(offsets, 0, offsetWidth);
         for (int i = 0; i < length; i++)
@@ -245,19 +245,13 @@ internal static class ArrowColumnDecoder
             long next = ReadOffset(offsets, i + 1, offsetWidth);
             if (previous < 0 || next < previous || next > data.Length)
                 throw ArrowFormatException.Malformed($"string offsets of \"{fieldName}\" at row {i} ({previous}..{next}) are not within the {data.Length}-byte data buffer");
-            try
-            {
-                var text = data.Slice((int)previous, (int)(next - previous));
-                if (trimBlanks) text = text.TrimEnd((byte)' ');
-                values[i] = text.IsEmpty ? string.Empty : Utf8.GetString(text);
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw new ArrowFormatException(Errors.SqlState.CharacterNotInRepertoire, $"string of \"{fieldName}\" at row {i} is not valid UTF-8", e);
-            }
+            var text = data.Slice((int)previous, (int)(next - previous));
+            if (!System.Text.Unicode.Utf8.IsValid(text))
+                throw new ArrowFormatException(Errors.SqlState.CharacterNotInRepertoire, $"string of \"{fieldName}\" at row {i} is not valid UTF-8");
+            builder.Append(trimBlanks ? text.TrimEnd((byte)' ') : text);
             previous = next;
         }
-        return new ColumnVector<string>(type, values, length);
+        return builder.Build(type);
     }
 
     private static long FloorDivide(long value, long divisor)

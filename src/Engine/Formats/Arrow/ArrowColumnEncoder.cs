@@ -38,7 +38,7 @@ internal static class ArrowColumnEncoder
             case TypeId.Double: body.AddBuffer(As<double>(column).Values, length * 8); break;
             case TypeId.Decimal when type.IsWideDecimal: body.AddBuffer(As<Int128>(column).Values, length * 16); break;
             case TypeId.Decimal: EncodeShortDecimals(As<long>(column).Values, length, body); break;
-            case TypeId.Char or TypeId.Varchar: EncodeStrings(As<string>(column).Values, length, body); break;
+            case TypeId.Char or TypeId.Varchar: EncodeStrings(column as StringVector ?? throw new ArgumentException($"a {type} column must be a StringVector"), length, body); break;
             case TypeId.Interval: EncodeIntervals(As<Interval>(column).Values, length, body); break;
             default: throw ArrowFormatException.Unsupported($"export of type {type}");
         }
@@ -74,21 +74,15 @@ internal static class ArrowColumnEncoder
         body.AddBuffer(wide, length * 16);
     }
 
-    private static void EncodeStrings(string?[] values, int length, ArrowBody body)
+    /// <summary>The vector's own offsets (rebased to 0) and UTF-8 bytes: batches are already in Arrow's layout.</summary>
+    private static void EncodeStrings(StringVector values, int length, ArrowBody body)
     {
         var offsets = new int[length + 1];
-        long total = 0;
-        for (int i = 0; i < length; i++)
-        {
-            total += values[i] is { } s ? Utf8.GetByteCount(s) : 0;
-            if (total > int.MaxValue) throw ArrowFormatException.Unsupported("string column of more than 2 GB in one batch");
-            offsets[i + 1] = (int)total;
-        }
-        var data = new byte[total];
-        for (int i = 0; i < length; i++)
-            if (values[i] is { } s) Utf8.GetBytes(s, data.AsSpan(offsets[i]));
+        int first = values.Offsets[0];
+        for (int i = 0; i <= length; i++) offsets[i] = values.Offsets[i] - first;
         body.AddBuffer(offsets, (length + 1) * 4);
-        body.AddBuffer(data, data.Length);
+        if (first == 0) body.AddBuffer(values.Data, offsets[length]);
+        else body.AddBuffer(values.Data.AsSpan(first, offsets[length]).ToArray(), offsets[length]);
     }
 
     /// <summary>Arrow's month_day_nano: int32 months, int32 days, int64 nanoseconds.</summary>

@@ -17,7 +17,7 @@ internal static class ArrowDictionaryDecoder
         ColumnVector<Int128> v => Gather(v, indices, validity, fieldName),
         ColumnVector<float> v => Gather(v, indices, validity, fieldName),
         ColumnVector<double> v => Gather(v, indices, validity, fieldName),
-        ColumnVector<string> v => Gather(v, indices, validity, fieldName),
+        StringVector v => GatherStrings(v, indices, validity, fieldName),
         ColumnVector<Types.Interval> v => Gather(v, indices, validity, fieldName),
         _ => throw ArrowFormatException.Unsupported($"dictionary of type {dictionary.Type} (field \"{fieldName}\")"),
     };
@@ -32,7 +32,7 @@ internal static class ArrowDictionaryDecoder
         ColumnVector<Int128> v => Concat(v, (ColumnVector<Int128>)delta),
         ColumnVector<float> v => Concat(v, (ColumnVector<float>)delta),
         ColumnVector<double> v => Concat(v, (ColumnVector<double>)delta),
-        ColumnVector<string> v => Concat(v, (ColumnVector<string>)delta),
+        StringVector v => Execution.Vectors.VectorOps.Concat(v.Type, [v, delta]),
         ColumnVector<Types.Interval> v => Concat(v, (ColumnVector<Types.Interval>)delta),
         _ => throw ArrowFormatException.Unsupported($"dictionary of type {existing.Type}"),
     };
@@ -71,11 +71,24 @@ internal static class ArrowDictionaryDecoder
                 resultValidity.SetNull(i);
             }
         }
-        if (typeof(T) == typeof(string))
-        {
-            var strings = (string?[])(object)values;
-            for (int i = 0; i < length; i++) strings[i] ??= string.Empty;
-        }
         return new ColumnVector<T>(dictionary.Type, values, length, resultValidity);
+    }
+
+    private static ColumnVector GatherStrings(StringVector dictionary, long[] indices, ValidityBitmap? validity, string fieldName)
+    {
+        var rows = new int[indices.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (validity is not null && !validity.IsValid(i))
+            {
+                rows[i] = -1;
+                continue;
+            }
+            long index = indices[i];
+            if (index < 0 || index >= dictionary.Length)
+                throw ArrowFormatException.Malformed($"dictionary index {index} of \"{fieldName}\" at row {i} is outside the {dictionary.Length}-entry dictionary");
+            rows[i] = (int)index;
+        }
+        return VectorSelection.Take(dictionary, rows);
     }
 }

@@ -57,8 +57,8 @@ internal static class Comparisons
         TypeId.Decimal => Number<long>(op),
         TypeId.Real => Ordered<float, RealOrdering>(op),
         TypeId.Double => Ordered<double, DoubleOrdering>(op),
-        TypeId.Char => Ordered<string, BpcharOrdering>(op),
-        TypeId.Varchar or TypeId.Unknown => Ordered<string, StringOrdering>(op),
+        TypeId.Char => StringComparisons.For(op, blankPadded: true),
+        TypeId.Varchar or TypeId.Unknown => StringComparisons.For(op, blankPadded: false),
         TypeId.Interval => Ordered<Interval, IntervalOrdering>(op),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };

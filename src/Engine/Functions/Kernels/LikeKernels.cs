@@ -13,21 +13,20 @@ internal static class LikeKernels
     {
         // Cache of the last compiled constant pattern; replaced atomically, safe across threads.
         Tuple<string, string?, LikePattern>? cached = null;
-        return (args, rows, _) =>
+        return StringFormAdapters.OnStringVectors((args, rows, _) =>
         {
             if (Broadcast.AnyNullConstant(args, rows)) return ColumnVector.AllNull(SqlType.Boolean, rows);
-            var values = (ColumnVector<string>)args[0];
-            var patterns = (ColumnVector<string>)args[1];
-            var escapes = args.Length > 2 ? (ColumnVector<string>)args[2] : null;
+            var values = (StringVector)args[0];
+            var patterns = (StringVector)args[1];
+            var escapes = args.Length > 2 ? (StringVector)args[2] : null;
             bool constantPattern = Broadcast.IsConstant(patterns, rows) && (escapes is null || Broadcast.IsConstant(escapes, rows));
             var validity = Broadcast.CombineValidity(args, rows);
             var result = new bool[rows];
-            var text = values.Values;
             bool valuesConstant = Broadcast.IsConstant(values, rows);
             if (constantPattern)
             {
-                string pattern = patterns.Values[0];
-                string? escape = escapes is null ? "\\" : escapes.Values[0];
+                string pattern = patterns.GetString(0);
+                string? escape = escapes is null ? "\\" : escapes.GetString(0);
                 var entry = cached;
                 if (entry is null || entry.Item1 != pattern || entry.Item2 != escape)
                 {
@@ -38,7 +37,7 @@ internal static class LikeKernels
                 for (int i = 0; i < rows; i++)
                 {
                     if (validity is not null && !validity.IsValid(i)) continue;
-                    result[i] = matcher.IsMatch(text[valuesConstant ? 0 : i]);
+                    result[i] = matcher.IsMatch(values.GetBytes(valuesConstant ? 0 : i));
                 }
                 return new ColumnVector<bool>(SqlType.Boolean, result, rows, validity);
             }
@@ -47,17 +46,17 @@ internal static class LikeKernels
             for (int i = 0; i < rows; i++)
             {
                 if (validity is not null && !validity.IsValid(i)) continue;
-                string pattern = patterns.Values[Broadcast.IsConstant(patterns, rows) ? 0 : i];
-                string escape = escapes is null ? "\\" : escapes.Values[Broadcast.IsConstant(escapes, rows) ? 0 : i];
+                string pattern = patterns.GetString(Broadcast.IsConstant(patterns, rows) ? 0 : i);
+                string escape = escapes is null ? "\\" : escapes.GetString(Broadcast.IsConstant(escapes, rows) ? 0 : i);
                 if (last is null || pattern != lastPattern || escape != lastEscape)
                 {
                     last = new LikePattern(pattern, ignoreCase, escape);
                     lastPattern = pattern;
                     lastEscape = escape;
                 }
-                result[i] = last.IsMatch(text[valuesConstant ? 0 : i]);
+                result[i] = last.IsMatch(values.GetBytes(valuesConstant ? 0 : i));
             }
             return new ColumnVector<bool>(SqlType.Boolean, result, rows, validity);
-        };
+        });
     }
 }

@@ -22,6 +22,12 @@ internal sealed class LikePattern
 
     private readonly record struct Segment(string Chars, bool[] IsAny, bool HasWildcard);
 
+    // Case-sensitive patterns without '_' also match UTF-8 bytes directly: UTF-8 is self-synchronising, so a
+    // byte match of a whole-character literal always starts and ends on character boundaries.
+    private readonly bool _matchesBytes;
+    private readonly byte[] _literalUtf8 = [];
+    private readonly byte[][] _segmentsUtf8 = [];
+
     public LikePattern(string pattern, bool ignoreCase, string? escape = "\\")
     {
         _ignoreCase = ignoreCase;
@@ -83,6 +89,40 @@ internal sealed class LikePattern
             if (segments.Count > 1) kept.Add(last);
             _segments = [.. kept];
         }
+        _matchesBytes = !ignoreCase && !anyWildcard;
+        _literalUtf8 = System.Text.Encoding.UTF8.GetBytes(_literal);
+        _segmentsUtf8 = Array.ConvertAll(_segments, segment => System.Text.Encoding.UTF8.GetBytes(segment.Chars));
+    }
+
+    /// <summary>Matches a UTF-8 value (decoding it only for ILIKE and '_' patterns).</summary>
+    public bool IsMatch(ReadOnlySpan<byte> value)
+    {
+        if (!_matchesBytes) return IsMatch(value.IsEmpty ? "" : System.Text.Encoding.UTF8.GetString(value));
+        switch (_shape)
+        {
+            case Shape.Exact: return value.SequenceEqual(_literalUtf8);
+            case Shape.Any: return true;
+            case Shape.Prefix: return value.StartsWith(_literalUtf8);
+            case Shape.Suffix: return value.EndsWith(_literalUtf8);
+            case Shape.Contains: return value.IndexOf(_literalUtf8) >= 0;
+            default: return MatchGeneralBytes(value);
+        }
+    }
+
+    private bool MatchGeneralBytes(ReadOnlySpan<byte> text)
+    {
+        var head = _segmentsUtf8[0];
+        if (!_startsWithPercent) return text.SequenceEqual(head);
+        var tail = _segmentsUtf8[^1];
+        if (text.Length < head.Length + tail.Length || !text.StartsWith(head) || !text.EndsWith(tail)) return false;
+        int pos = head.Length, tailStart = text.Length - tail.Length;
+        for (int s = 1; s < _segmentsUtf8.Length - 1; s++)
+        {
+            int at = text[pos..tailStart].IndexOf(_segmentsUtf8[s]);
+            if (at < 0) return false;
+            pos += at + _segmentsUtf8[s].Length;
+        }
+        return true;
     }
 
     public bool IsMatch(string value)

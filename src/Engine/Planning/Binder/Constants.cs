@@ -9,6 +9,7 @@ internal static class Constants
     public static ColumnVector ToVector(object? value, SqlType type)
     {
         if (type.Id == TypeId.Unknown) type = SqlType.Text;
+        if (value is string text && type.IsString) return StringVector.FromStrings(type, [text]);
         var vector = ColumnVector.Allocate(type, 1);
         if (value is null)
         {
@@ -24,7 +25,6 @@ internal static class Constants
             case ColumnVector<Int128> v: v.Values[0] = value is Int128 i ? i : (Int128)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case ColumnVector<float> v: v.Values[0] = Convert.ToSingle(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case ColumnVector<double> v: v.Values[0] = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture); break;
-            case ColumnVector<string> v: v.Values[0] = (string)value; break;
             case ColumnVector<Interval> v: v.Values[0] = (Interval)value; break;
             default: throw new InvalidOperationException($"no constant vector for {type}");
         }

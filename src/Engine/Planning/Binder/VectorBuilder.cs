@@ -10,6 +10,7 @@ public static class VectorBuilder
     {
         if (type.Id == TypeId.Unknown) type = SqlType.Text;
         int n = values.Count;
+        if (type.IsString) return BuildStrings(type, values);
         var vector = ColumnVector.Allocate(type, n);
         ValidityBitmap? validity = null;
         for (int i = 0; i < n; i++)
@@ -30,12 +31,30 @@ public static class VectorBuilder
                 case ColumnVector<Int128> v: v.Values[i] = value is Int128 w ? w : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case ColumnVector<float> v: v.Values[i] = Convert.ToSingle(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case ColumnVector<double> v: v.Values[i] = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture); break;
-                case ColumnVector<string> v: v.Values[i] = (string)value; break;
                 case ColumnVector<Interval> v: v.Values[i] = (Interval)value; break;
             }
         }
         vector.Validity = validity;
         return vector;
+    }
+
+    private static StringVector BuildStrings(SqlType type, IReadOnlyList<object?> values)
+    {
+        var builder = new StringVectorBuilder(values.Count);
+        ValidityBitmap? validity = null;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i] is string text)
+            {
+                builder.Append(text);
+                continue;
+            }
+            if (values[i] is not null) throw new InvalidCastException($"{values[i]!.GetType().Name} is not a string value");
+            builder.AppendEmpty();
+            validity ??= new ValidityBitmap(values.Count, allValid: true);
+            validity.SetNull(i);
+        }
+        return builder.Build(type, validity);
     }
 
     /// <summary>A batch of <paramref name="rows"/> (each one value per column).</summary>

@@ -27,7 +27,7 @@ public static class ExplainFormatter
     {
         var lines = Format(plan);
         var values = lines.ToArray();
-        var column = new ColumnVector<string>(SqlType.Text, values, values.Length);
+        var column = StringVector.FromStrings(SqlType.Text, values);
         return new QueryResult($"EXPLAIN", [new ResultColumn(ColumnName, SqlType.Text)], [new Batch([column], values.Length)], values.Length);
     }
 

@@ -23,7 +23,7 @@ internal static class ZoneMaps
             ColumnVector<Interval> v => IntegerRange(v.Values, count, validity, nulls, static x => x.OrderingKey),
             ColumnVector<float> v => FloatRange(v.Values, count, validity, nulls, static x => x),
             ColumnVector<double> v => FloatRange(v.Values, count, validity, nulls, static x => x),
-            ColumnVector<string> v => TextRange(v.Values, count, validity, nulls),
+            StringVector v => TextRange(v, count, validity, nulls),
             _ => throw new ArgumentException($"no zone map for {column.GetType().Name}", nameof(column)),
         };
     }
@@ -94,18 +94,24 @@ internal static class ZoneMaps
         return new ZoneMap(count, nulls, true, ZoneValue.OfFloat(min), ZoneValue.OfFloat(max));
     }
 
-    private static ZoneMap TextRange(string[] values, int count, ValidityBitmap? validity, int nulls)
+    private static ZoneMap TextRange(StringVector values, int count, ValidityBitmap? validity, int nulls)
     {
-        string? min = null, max = null;
+        int min = -1, max = -1;
         for (int i = 0; i < count; i++)
         {
             if (validity is not null && !validity.IsValid(i)) continue;
-            string x = values[i] ?? "";
-            if (min is null || string.CompareOrdinal(x, min) < 0) min = x;
-            if (max is null || string.CompareOrdinal(x, max) > 0) max = x;
+            var x = values.GetBytes(i);
+            if (min < 0 || x.SequenceCompareTo(values.GetBytes(min)) < 0) min = i;
+            if (max < 0 || x.SequenceCompareTo(values.GetBytes(max)) > 0) max = i;
         }
-        min ??= "";
-        max ??= "";
+        // UTF-8 byte order is code point order, the order ZoneValue compares text in.
+        string minText = min < 0 ? "" : values.GetString(min);
+        string maxText = max < 0 ? "" : values.GetString(max);
+        return TextBounds(count, nulls, minText, maxText);
+    }
+
+    private static ZoneMap TextBounds(int count, int nulls, string min, string max)
+    {
         // A prefix of the minimum is still a lower bound; a too-long maximum is dropped rather than made wrong.
         bool maxUnbounded = max.Length > ZoneMap.MaxTextBoundLength;
         if (min.Length > ZoneMap.MaxTextBoundLength)

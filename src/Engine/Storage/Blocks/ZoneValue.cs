@@ -50,7 +50,7 @@ public readonly record struct ZoneValue(Int128 Integer, double Float, string? Te
     {
         ZoneKind.Integer => a.Integer.CompareTo(b.Integer),
         ZoneKind.Float => CompareFloat(a.Float, b.Float),
-        _ => string.CompareOrdinal(a.Text, b.Text),
+        _ => Functions.Kernels.CodePointOrder.Compare(a.Text ?? "", b.Text ?? ""),
     };
 
     /// <summary>PostgreSQL float order: NaN equals NaN and sorts above everything; -0 equals 0.</summary>

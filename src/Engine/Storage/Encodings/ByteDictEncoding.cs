@@ -18,14 +18,14 @@ internal sealed class ByteDictEncoding : IBlockEncoding, IFixedBitsCodec
 
     public bool TryEncode(ColumnVector column, int count, IBufferWriter<byte> output)
     {
-        if (column is not ColumnVector<string> strings) return FixedBits.TryEncode(this, column, count, output);
-        var values = strings.Values.AsSpan(0, count);
+        if (column is not StringVector strings) return FixedBits.TryEncode(this, column, count, output);
         var codes = new byte[count];
-        var dictionary = new Dictionary<string, byte>(StringComparer.Ordinal);
-        var entries = new List<string>();
+        var dictionary = new Dictionary<ReadOnlyMemory<byte>, byte>(Utf8KeyComparer.Instance);
+        var entries = new List<ReadOnlyMemory<byte>>();
+        var offsets = strings.Offsets;
         for (int i = 0; i < count; i++)
         {
-            string value = values[i] ?? "";
+            var value = strings.Data.AsMemory(offsets[i], offsets[i + 1] - offsets[i]);
             if (!dictionary.TryGetValue(value, out byte code))
             {
                 if (entries.Count == MaxEntries) return false;
@@ -36,7 +36,7 @@ internal sealed class ByteDictEncoding : IBlockEncoding, IFixedBitsCodec
             codes[i] = code;
         }
         output.WriteInt32(entries.Count);
-        foreach (var entry in entries) StringValues.WriteOne(output, entry);
+        foreach (var entry in entries) StringValues.WriteOne(output, entry.Span);
         output.WriteBytes(codes);
         return true;
     }
@@ -45,17 +45,26 @@ internal sealed class ByteDictEncoding : IBlockEncoding, IFixedBitsCodec
     {
         if (!PhysicalValues.IsString(type)) return FixedBits.Decode(this, ref reader, type, count);
         int entryCount = reader.ReadCount(MaxEntries);
-        var entries = new string[entryCount];
-        for (int e = 0; e < entryCount; e++) entries[e] = StringValues.ReadOne(ref reader);
+        var entries = new byte[entryCount][];
+        for (int e = 0; e < entryCount; e++) entries[e] = StringValues.ReadOne(ref reader).ToArray();
         var codes = reader.ReadBytes(count);
-        var values = new string[count];
+        var builder = new StringVectorBuilder(count);
         for (int i = 0; i < count; i++)
         {
             int code = codes[i];
             if (code >= entryCount) throw new CorruptBlockException($"dictionary code {code} beyond {entryCount} entries");
-            values[i] = entries[code];
+            builder.Append(entries[code]);
         }
-        return new ColumnVector<string>(type, values, count);
+        return builder.Build(type);
+    }
+
+    /// <summary>Distinct values among the first <paramref name="count"/> strings, up to <paramref name="limit"/> + 1 (stops early).</summary>
+    public static int CountDistinct(StringVector strings, int count, int limit)
+    {
+        var seen = new HashSet<ReadOnlyMemory<byte>>(Utf8KeyComparer.Instance);
+        for (int i = 0; i < count; i++)
+            if (seen.Add(strings.Data.AsMemory(strings.Offsets[i], strings.ByteLength(i))) && seen.Count > limit) break;
+        return seen.Count;
     }
 
     public bool TryEncode<TBits>(ReadOnlySpan<TBits> values, IBufferWriter<byte> output) where TBits : unmanaged, IEquatable<TBits>

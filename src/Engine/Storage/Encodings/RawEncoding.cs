@@ -14,7 +14,7 @@ internal sealed class RawEncoding : IBlockEncoding
 
     public bool TryEncode(ColumnVector column, int count, IBufferWriter<byte> output)
     {
-        if (column is ColumnVector<string> strings) StringValues.Write(output, strings.Values.AsSpan(0, count));
+        if (column is StringVector strings) StringValues.Write(output, strings, count);
         else output.WriteBytes(PhysicalValues.Bytes(column, count));
         return true;
     }
@@ -22,7 +22,7 @@ internal sealed class RawEncoding : IBlockEncoding
     public ColumnVector Decode(ref BlockReader reader, SqlType type, int count)
     {
         int width = PhysicalValues.Width(type);
-        if (width == 0) return new ColumnVector<string>(type, StringValues.Read(ref reader, count), count);
+        if (width == 0) return StringValues.Read(ref reader, type, count);
         return PhysicalValues.FromBytes(type, reader.ReadBytes(checked(width * count)), count);
     }
 }

@@ -16,15 +16,14 @@ internal sealed class RunLengthEncoding : IBlockEncoding, IFixedBitsCodec
 
     public bool TryEncode(ColumnVector column, int count, IBufferWriter<byte> output)
     {
-        if (column is not ColumnVector<string> strings) return FixedBits.TryEncode(this, column, count, output);
-        var values = strings.Values.AsSpan(0, count);
-        output.WriteInt32(CountRuns(values));
+        if (column is not StringVector strings) return FixedBits.TryEncode(this, column, count, output);
+        output.WriteInt32(CountRuns(strings, count));
         int i = 0;
         while (i < count)
         {
             int start = i;
-            string value = values[i] ?? "";
-            while (i < count && string.Equals(values[i] ?? "", value, StringComparison.Ordinal)) i++;
+            var value = strings.GetBytes(i);
+            while (i < count && strings.GetBytes(i).SequenceEqual(value)) i++;
             output.WriteInt32(i - start);
             StringValues.WriteOne(output, value);
         }
@@ -34,18 +33,25 @@ internal sealed class RunLengthEncoding : IBlockEncoding, IFixedBitsCodec
     public ColumnVector Decode(ref BlockReader reader, SqlType type, int count)
     {
         if (!PhysicalValues.IsString(type)) return FixedBits.Decode(this, ref reader, type, count);
-        var values = new string[count];
         int runs = reader.ReadCount(count);
-        int position = 0;
+        var builder = new StringVectorBuilder(count);
         for (int r = 0; r < runs; r++)
         {
-            int length = reader.ReadCount(count - position);
-            string value = StringValues.ReadOne(ref reader);
-            values.AsSpan(position, length).Fill(value);
-            position += length;
+            int length = reader.ReadCount(count - builder.Count);
+            var value = StringValues.ReadOne(ref reader);
+            for (int k = 0; k < length; k++) builder.Append(value);
         }
-        if (position != count) throw new CorruptBlockException($"runs cover {position} of {count} rows");
-        return new ColumnVector<string>(type, values, count);
+        if (builder.Count != count) throw new CorruptBlockException($"runs cover {builder.Count} of {count} rows");
+        return builder.Build(type);
+    }
+
+    /// <summary>Number of runs of equal values among the first <paramref name="count"/> strings.</summary>
+    public static int CountRuns(StringVector strings, int count)
+    {
+        int runs = 0;
+        for (int i = 0; i < count; i++)
+            if (i == 0 || !strings.GetBytes(i).SequenceEqual(strings.GetBytes(i - 1))) runs++;
+        return runs;
     }
 
     public bool TryEncode<TBits>(ReadOnlySpan<TBits> values, IBufferWriter<byte> output) where TBits : unmanaged, IEquatable<TBits>

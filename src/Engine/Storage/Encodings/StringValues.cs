@@ -1,62 +1,47 @@
 using System.Buffers;
-using System.Text;
+using ActorWarehouse.Engine.Columnar;
 using ActorWarehouse.Engine.Storage.Blocks;
+using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine.Storage.Encodings;
 
 /// <summary>
-/// Arrow's variable-length layout for strings: <c>count + 1</c> int32 offsets, then the UTF-8 bytes.
-/// A null reference is written as the empty string (its validity bit says it is NULL).
+/// Arrow's variable-length layout for strings: <c>count + 1</c> int32 offsets (starting at 0), then the UTF-8
+/// bytes — the in-memory <see cref="StringVector"/> written as is. NULL slots hold zero bytes.
 /// </summary>
 internal static class StringValues
 {
-    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<string> values)
+    public static void Write(IBufferWriter<byte> output, StringVector values, int count)
     {
-        int count = values.Length;
         var offsets = new int[count + 1];
-        int total = 0;
-        for (int i = 0; i < count; i++)
-        {
-            offsets[i] = total;
-            total = checked(total + Encoding.UTF8.GetByteCount(values[i] ?? ""));
-        }
-        offsets[count] = total;
+        int first = values.Offsets[0];
+        for (int i = 0; i <= count; i++) offsets[i] = values.Offsets[i] - first;
         output.WriteValues<int>(offsets);
-        var data = output.GetSpan(total);
-        int position = 0;
-        for (int i = 0; i < count; i++) position += Encoding.UTF8.GetBytes(values[i] ?? "", data.Slice(position));
-        output.Advance(total);
+        output.WriteBytes(values.Data.AsSpan(first, offsets[count]));
     }
 
-    public static string[] Read(ref BlockReader reader, int count)
+    public static StringVector Read(ref BlockReader reader, SqlType type, int count)
     {
         var offsets = new int[count + 1];
         reader.ReadInto<int>(offsets);
         int total = offsets[count];
-        var data = reader.ReadBytes(total);
-        var result = new string[count];
+        if (offsets[0] != 0 || total < 0) throw new CorruptBlockException("string offsets out of order");
         for (int i = 0; i < count; i++)
-        {
-            int start = offsets[i], end = offsets[i + 1];
-            if (start < 0 || end < start || end > total) throw new CorruptBlockException("string offsets out of order");
-            result[i] = start == end ? "" : Encoding.UTF8.GetString(data.Slice(start, end - start));
-        }
-        return result;
+            if (offsets[i + 1] < offsets[i]) throw new CorruptBlockException("string offsets out of order");
+        var data = reader.ReadBytes(total).ToArray();
+        return new StringVector(type, offsets, data, count);
     }
 
     /// <summary>One length-prefixed string (used by dictionaries and runs).</summary>
-    public static void WriteOne(IBufferWriter<byte> output, string? value)
+    public static void WriteOne(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
     {
-        value ??= "";
-        int length = Encoding.UTF8.GetByteCount(value);
-        output.WriteInt32(length);
-        Encoding.UTF8.GetBytes(value, output.GetSpan(length));
-        output.Advance(length);
+        output.WriteInt32(utf8.Length);
+        output.WriteBytes(utf8);
     }
 
-    public static string ReadOne(ref BlockReader reader)
+    public static ReadOnlySpan<byte> ReadOne(ref BlockReader reader)
     {
         int length = reader.ReadCount(int.MaxValue);
-        return length == 0 ? "" : Encoding.UTF8.GetString(reader.ReadBytes(length));
+        return reader.ReadBytes(length);
     }
 }

@@ -110,58 +110,31 @@ internal sealed partial class ChunkParser
 
     private Failure? ConvertString(ColumnState state, ReadOnlySpan<byte> field, int row)
     {
-        var cache = field.Length <= ShortStringCache.MaxFieldBytes ? state.StringCache : null;
-        if (cache is not null && cache.TryGet(field, out string cached))
+        var strings = state.SetStringRow(row);
+        if (!System.Text.Unicode.Utf8.IsValid(field))
         {
-            state.Strings![row] = cached;
-            return null;
+            if (_settings.Options.AcceptInvChars is not { } replacement)
+                return new Failure(1220, "String contains invalid or unsupported UTF8 codepoints");
+            field = Encoding.UTF8.GetBytes(ReplaceInvalid(field, replacement));
         }
-        string value;
-        if (field.IsEmpty) value = "";
-        else
-        {
-            try
-            {
-                value = StrictUtf8.GetString(field); // validates while decoding: one pass
-            }
-            catch (DecoderFallbackException)
-            {
-                if (_settings.Options.AcceptInvChars is not { } replacement)
-                    return new Failure(1220, "String contains invalid or unsupported UTF8 codepoints");
-                value = ReplaceInvalid(field, replacement);
-            }
-        }
-
-        if (state.Type.Id == TypeId.Char || _settings.Options.TrimBlanks) value = value.TrimEnd(' ');
+        if (state.Type.Id == TypeId.Char || _settings.Options.TrimBlanks) field = field.TrimEnd((byte)' ');
         int limit = state.Type.Length;
-        if (limit > 0)
+        if (limit > 0 && field.Length > limit)
         {
-            int bytes = Encoding.UTF8.GetByteCount(value);
-            if (bytes > limit)
-            {
-                if (!_settings.Options.TruncateColumns)
-                    return new Failure(1204, $"String length exceeds DDL length ({bytes} bytes, {state.Type} allows {limit})");
-                value = TruncateToBytes(value, limit);
-            }
+            if (!_settings.Options.TruncateColumns)
+                return new Failure(1204, $"String length exceeds DDL length ({field.Length} bytes, {state.Type} allows {limit})");
+            field = field[..WholeCharacterPrefix(field, limit)];
         }
-        state.Strings![row] = value;
-        cache?.Add(field, value);
+        strings.Append(field);
         return null;
     }
 
-    /// <summary>Longest prefix of whole characters that fits in <paramref name="maxBytes"/> UTF-8 bytes.</summary>
-    private static string TruncateToBytes(string value, int maxBytes)
+    /// <summary>Length of the longest prefix of whole UTF-8 characters within <paramref name="maxBytes"/>.</summary>
+    private static int WholeCharacterPrefix(ReadOnlySpan<byte> utf8, int maxBytes)
     {
-        int bytes = 0, i = 0;
-        while (i < value.Length)
-        {
-            int step = char.IsHighSurrogate(value[i]) && i + 1 < value.Length ? 2 : 1;
-            int size = Encoding.UTF8.GetByteCount(value.AsSpan(i, step));
-            if (bytes + size > maxBytes) break;
-            bytes += size;
-            i += step;
-        }
-        return value.Substring(0, i);
+        int cut = maxBytes;
+        while (cut > 0 && (utf8[cut] & 0xC0) == 0x80) cut--; // never split a character: back off continuation bytes
+        return cut;
     }
 
     private static string ReplaceInvalid(ReadOnlySpan<byte> field, char replacement)

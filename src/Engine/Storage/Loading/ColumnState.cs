@@ -28,7 +28,6 @@ internal sealed class ColumnState
             TypeId.Interval => FieldKind.Interval,
             _ => FieldKind.String,
         };
-        if (Kind == FieldKind.String) StringCache = new ShortStringCache();
         Reset();
     }
 
@@ -48,13 +47,11 @@ internal sealed class ColumnState
     public Int128[]? Int128s;
     public float[]? Reals;
     public double[]? Doubles;
-    public string[]? Strings;
+    /// <summary>The text column's values so far; row r is written after rows below r (NULL rows padded empty).</summary>
+    public StringVectorBuilder? Strings;
     public Interval[]? Intervals;
 
     public bool IsString => Kind == FieldKind.String;
-
-    /// <summary>Recently converted short values of a text column (null for other kinds).</summary>
-    public ShortStringCache? StringCache { get; private set; }
 
     /// <summary>Starts a fresh batch-sized vector.</summary>
     public void Reset()
@@ -69,7 +66,7 @@ internal sealed class ColumnState
         Int128s = (Vector as ColumnVector<Int128>)?.Values;
         Reals = (Vector as ColumnVector<float>)?.Values;
         Doubles = (Vector as ColumnVector<double>)?.Values;
-        Strings = (Vector as ColumnVector<string>)?.Values;
+        Strings = Vector is StringVector ? new StringVectorBuilder(Batch.DefaultCapacity, 16 * Batch.DefaultCapacity) : null;
         Intervals = (Vector as ColumnVector<Interval>)?.Values;
     }
 
@@ -77,7 +74,12 @@ internal sealed class ColumnState
     public ColumnVector Finish(int rows)
     {
         ColumnVector result;
-        if (rows == Batch.DefaultCapacity)
+        if (Strings is { } strings)
+        {
+            SetStringRow(rows);
+            result = strings.Build(Type);
+        }
+        else if (rows == Batch.DefaultCapacity)
         {
             result = Vector;
         }
@@ -95,6 +97,15 @@ internal sealed class ColumnState
         return result;
     }
 
+    /// <summary>Positions the text builder at <paramref name="row"/>: later rows dropped (a rejected record), NULL rows padded.</summary>
+    public StringVectorBuilder SetStringRow(int row)
+    {
+        var strings = Strings!;
+        if (strings.Count > row) strings.Truncate(row);
+        while (strings.Count < row) strings.AppendEmpty();
+        return strings;
+    }
+
     private static void CopyValues(ColumnVector from, ColumnVector to, int rows)
     {
         switch (from)
@@ -106,7 +117,6 @@ internal sealed class ColumnState
             case ColumnVector<Int128> v: Array.Copy(v.Values, ((ColumnVector<Int128>)to).Values, rows); break;
             case ColumnVector<float> v: Array.Copy(v.Values, ((ColumnVector<float>)to).Values, rows); break;
             case ColumnVector<double> v: Array.Copy(v.Values, ((ColumnVector<double>)to).Values, rows); break;
-            case ColumnVector<string> v: Array.Copy(v.Values, ((ColumnVector<string>)to).Values, rows); break;
             case ColumnVector<Interval> v: Array.Copy(v.Values, ((ColumnVector<Interval>)to).Values, rows); break;
         }
     }

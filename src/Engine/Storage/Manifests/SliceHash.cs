@@ -52,13 +52,19 @@ public static class SliceHash
 
     public static ulong Hash(string value)
     {
-        const ulong offsetBasis = 14695981039346656037UL, prime = 1099511628211UL;
-        ulong h = offsetBasis;
         Span<byte> buffer = stackalloc byte[256];
         int maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
         var bytes = maxBytes <= buffer.Length ? buffer : new byte[maxBytes];
         int length = Encoding.UTF8.GetBytes(value, bytes);
-        foreach (byte b in bytes.Slice(0, length)) h = (h ^ b) * prime;
+        return Hash(bytes.Slice(0, length));
+    }
+
+    /// <summary>FNV-1a over the UTF-8 bytes of a string value.</summary>
+    public static ulong Hash(ReadOnlySpan<byte> utf8)
+    {
+        const ulong offsetBasis = 14695981039346656037UL, prime = 1099511628211UL;
+        ulong h = offsetBasis;
+        foreach (byte b in utf8) h = (h ^ b) * prime;
         return Mix(h);
     }
 
@@ -77,7 +83,7 @@ public static class SliceHash
             case ColumnVector<float> v: for (int i = 0; i < count; i++) hashes[i] = Hash(v.Values[i]); break;
             case ColumnVector<double> v: for (int i = 0; i < count; i++) hashes[i] = Hash(v.Values[i]); break;
             case ColumnVector<Interval> v: for (int i = 0; i < count; i++) hashes[i] = Hash(v.Values[i]); break;
-            case ColumnVector<string> v: for (int i = 0; i < count; i++) hashes[i] = Hash(v.Values[i] ?? ""); break;
+            case StringVector v: for (int i = 0; i < count; i++) hashes[i] = Hash(v.GetBytes(i)); break;
             default: throw new ArgumentException($"cannot hash {column.GetType().Name}", nameof(column));
         }
         if (column.Validity is { } validity)

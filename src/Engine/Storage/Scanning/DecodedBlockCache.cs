@@ -84,16 +84,7 @@ public sealed class DecodedBlockCache
     private static long EstimateBytes(ColumnVector vector)
     {
         long validity = vector.Validity is null ? 0 : vector.Length / 8;
-        if (vector is ColumnVector<string> strings)
-        {
-            // Dictionary and run-length decoders share one string instance between rows: count each instance once.
-            long total = 8L * strings.Length;
-            var values = strings.Values;
-            var seen = new HashSet<string>(ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < strings.Length; i++)
-                if (values[i] is { } value && seen.Add(value)) total += 24 + 2L * value.Length;
-            return total + validity;
-        }
+        if (vector is StringVector strings) return 4L * (strings.Length + 1) + strings.Data.Length + validity;
         int width = System.Runtime.InteropServices.Marshal.SizeOf(ColumnVector.PhysicalType(vector.Type) == typeof(bool) ? typeof(byte) : ColumnVector.PhysicalType(vector.Type));
         return (long)width * vector.Length + validity;
     }

@@ -36,7 +36,7 @@ internal abstract class ColumnBuilder
         TypeId.Decimal => new ColumnBuilder<long>(type),
         TypeId.Real => new ColumnBuilder<float>(type),
         TypeId.Double => new ColumnBuilder<double>(type),
-        TypeId.Char or TypeId.Varchar or TypeId.Unknown => new ColumnBuilder<string>(type),
+        TypeId.Char or TypeId.Varchar or TypeId.Unknown => new StringColumnBuilder(type),
         TypeId.Interval => new ColumnBuilder<Interval>(type),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "cannot store"),
     };
@@ -136,14 +136,13 @@ internal sealed class ColumnBuilder<T> : ColumnBuilder
     private bool[] EnsureNulls() => _nulls ??= new bool[_values.Length];
 }
 
-/// <summary>The storage sort order of physical values (PostgreSQL's: NaN above all numbers, strings ordinal).</summary>
+/// <summary>The storage sort order of physical values (PostgreSQL's: NaN above all numbers).</summary>
 internal static class ValueOrder<T>
 {
     public static readonly Comparison<T> Compare = Create();
 
     private static Comparison<T> Create()
     {
-        if (typeof(T) == typeof(string)) return (Comparison<T>)(object)(Comparison<string>)string.CompareOrdinal;
         if (typeof(T) == typeof(double)) return (Comparison<T>)(object)(Comparison<double>)ZoneValue.CompareFloat;
         if (typeof(T) == typeof(float)) return (Comparison<T>)(object)(Comparison<float>)((a, b) => ZoneValue.CompareFloat(a, b));
         if (typeof(T) == typeof(Interval)) return (Comparison<T>)(object)(Comparison<Interval>)((a, b) => a.OrderingKey.CompareTo(b.OrderingKey));

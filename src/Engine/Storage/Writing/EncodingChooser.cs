@@ -21,7 +21,7 @@ internal static class EncodingChooser
         if (ColumnEncodings.IsIntegerFamily(column.Type)) return ChooseForIntegers(column, count);
         int runs = column switch
         {
-            ColumnVector<string> v => RunLengthEncoding.CountRuns<string>(v.Values.AsSpan(0, count)),
+            StringVector v => RunLengthEncoding.CountRuns(v, count),
             _ => CountFixedRuns(column, count),
         };
         if (runs * MinAverageRun <= count) return ColumnEncoding.RunLength;
@@ -29,7 +29,7 @@ internal static class EncodingChooser
         if (type.Id is TypeId.Boolean or TypeId.Real or TypeId.Double) return ColumnEncoding.Raw;
         int distinct = column switch
         {
-            ColumnVector<string> v => ByteDictEncoding.CountDistinct<string>(v.Values.AsSpan(0, count), ByteDictEncoding.MaxEntries),
+            StringVector v => ByteDictEncoding.CountDistinct(v, count, ByteDictEncoding.MaxEntries),
             ColumnVector<short> v => ByteDictEncoding.CountDistinct<short>(v.Values.AsSpan(0, count), ByteDictEncoding.MaxEntries),
             ColumnVector<int> v => ByteDictEncoding.CountDistinct<int>(v.Values.AsSpan(0, count), ByteDictEncoding.MaxEntries),
             ColumnVector<long> v => ByteDictEncoding.CountDistinct<long>(v.Values.AsSpan(0, count), ByteDictEncoding.MaxEntries),

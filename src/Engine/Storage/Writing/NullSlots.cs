@@ -5,6 +5,7 @@ namespace ActorWarehouse.Engine.Storage.Writing;
 /// <summary>
 /// Before encoding, NULL slots take the previous row's value (the first non-null value for leading NULLs),
 /// so NULLs neither break runs nor add dictionary entries or large deltas. Their validity bits still say NULL.
+/// String columns keep their zero-byte NULL slots (an Arrow vector is not rewritten in place).
 /// </summary>
 internal static class NullSlots
 {
@@ -20,7 +21,6 @@ internal static class NullSlots
             case ColumnVector<Int128> v: Fill(v.Values, column.Length, validity, Int128.Zero); break;
             case ColumnVector<float> v: Fill(v.Values, column.Length, validity, 0f); break;
             case ColumnVector<double> v: Fill(v.Values, column.Length, validity, 0d); break;
-            case ColumnVector<string> v: Fill(v.Values, column.Length, validity, ""); break;
             case ColumnVector<Types.Interval> v: Fill(v.Values, column.Length, validity, default); break;
         }
     }

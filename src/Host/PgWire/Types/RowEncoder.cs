@@ -51,7 +51,7 @@ internal sealed class RowEncoder
         {
             var vector = batch.Columns[c];
             if (vector.IsNull(row)) writer.WriteInt32(-1);
-            else if (_charLengths[c] > 0) writer.WriteLengthPrefixedString(Padded(Values<string>(vector)[row], _charLengths[c]));
+            else if (_charLengths[c] > 0) WritePadded(writer, ((StringVector)vector).GetBytes(row), _charLengths[c]);
             else if (_binary[c]) WriteBinary(writer, vector, _types[c], _scales[c], row);
             else WriteText(writer, vector, _types[c], _scales[c], row);
         }
@@ -76,7 +76,7 @@ internal sealed class RowEncoder
                 WriteFormatted(writer, Values<long>(vector)[row]);
                 break;
             case TypeId.Char or TypeId.Varchar or TypeId.Unknown:
-                writer.WriteLengthPrefixedString(Values<string>(vector)[row]);
+                WriteUtf8(writer, ((StringVector)vector).GetBytes(row));
                 break;
             case TypeId.Decimal:
                 writer.WriteLengthPrefixedString(vector.Type.IsWideDecimal
@@ -124,7 +124,7 @@ internal sealed class RowEncoder
                 PgNumeric.Write(writer, vector.Type.IsWideDecimal ? Values<Int128>(vector)[row] : Values<long>(vector)[row], scale);
                 break;
             case TypeId.Char or TypeId.Varchar or TypeId.Unknown:
-                writer.WriteLengthPrefixedString(Values<string>(vector)[row]);
+                WriteUtf8(writer, ((StringVector)vector).GetBytes(row));
                 break;
             case TypeId.Date:
                 writer.WriteInt32(4);
@@ -148,7 +148,21 @@ internal sealed class RowEncoder
     }
 
     /// <summary>CHAR(n) is stored without trailing blanks; PostgreSQL's output (text and binary alike) pads it to n.</summary>
-    private static string Padded(string value, int length) => value.Length >= length ? value : value.PadRight(length);
+    /// <summary>A string value as it is stored: the batch already holds its UTF-8 bytes.</summary>
+    private static void WriteUtf8(MessageWriter writer, ReadOnlySpan<byte> utf8)
+    {
+        writer.WriteInt32(utf8.Length);
+        writer.WriteBytes(utf8);
+    }
+
+    /// <summary>CHAR(n) as PostgreSQL returns it: blank-padded to n characters.</summary>
+    private static void WritePadded(MessageWriter writer, ReadOnlySpan<byte> utf8, int length)
+    {
+        int pad = Math.Max(0, length - System.Text.Encoding.UTF8.GetCharCount(utf8));
+        writer.WriteInt32(utf8.Length + pad);
+        writer.WriteBytes(utf8);
+        for (int i = 0; i < pad; i++) writer.WriteByte((byte)' ');
+    }
 
     private static void WriteFormatted(MessageWriter writer, long value)
     {

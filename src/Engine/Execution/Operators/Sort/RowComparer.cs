@@ -5,7 +5,7 @@ namespace ActorWarehouse.Engine.Execution.Operators.Sort;
 
 /// <summary>
 /// Compares rows of one materialized batch by a list of sort keys, with PostgreSQL ordering rules
-/// (NaN after every number, strings by code unit — the C collation Redshift uses, intervals by
+/// (NaN after every number, strings by UTF-8 bytes, i.e. code point — the C collation Redshift uses, intervals by
 /// their month/day/microsecond ordering key). Ties keep input order (the row index breaks them).
 /// </summary>
 public sealed class RowComparer : IComparer<int>
@@ -50,7 +50,7 @@ internal abstract class ColumnComparer
         ColumnVector<Int128> v => new ColumnComparer<Int128>(v, key),
         ColumnVector<float> v => new ColumnComparer<float>(v, key),
         ColumnVector<double> v => new ColumnComparer<double>(v, key),
-        ColumnVector<string> v => new ColumnComparer<string>(v, key),
+        StringVector v => new StringColumnComparer(v, key),
         ColumnVector<Interval> v => new ColumnComparer<Interval>(v, key),
         _ => throw new InvalidOperationException($"cannot sort {vector.GetType()}"),
     };
@@ -71,6 +71,22 @@ internal sealed class ColumnComparer<T>(ColumnVector<T> vector, SortKey key) : C
             if (aNull | bNull) return aNull == bNull ? 0 : aNull ? _nullOrder : -_nullOrder;
         }
         return _direction * ValueOrder.Compare(_values[a], _values[b]);
+    }
+}
+
+internal sealed class StringColumnComparer(StringVector vector, SortKey key) : ColumnComparer
+{
+    private readonly int _direction = key.Descending ? -1 : 1;
+    private readonly int _nullOrder = key.NullsFirst ? -1 : 1;
+
+    public override int Compare(int a, int b)
+    {
+        if (vector.Validity is { } validity)
+        {
+            bool aNull = !validity.IsValid(a), bNull = !validity.IsValid(b);
+            if (aNull | bNull) return aNull == bNull ? 0 : aNull ? _nullOrder : -_nullOrder;
+        }
+        return _direction * Math.Sign(vector.GetBytes(a).SequenceCompareTo(vector.GetBytes(b)));
     }
 }
 

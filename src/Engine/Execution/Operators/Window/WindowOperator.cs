@@ -279,7 +279,7 @@ internal sealed class WindowEvaluation
         {
             var defaults = _spec.Arguments[2].Evaluate(_all, _context);
             var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(useDefault);
-            VectorOps.Scatter(VectorSelection.Take(defaults, rows), result, rows);
+            result = VectorOps.Scatter(VectorSelection.Take(defaults, rows), result, rows);
         }
         return result;
     }
