@@ -22,6 +22,7 @@ public static class VectorSelection
         ColumnVector<float> v => TakeTyped(v, indices),
         ColumnVector<double> v => TakeTyped(v, indices),
         StringVector v => TakeStrings(v, indices),
+        ColumnVector<string> v => TakeTyped(v, indices), // .NET strings inside a scalar function (StringForms)
         ColumnVector<Interval> v => TakeTyped(v, indices),
         _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
     };
@@ -90,6 +91,7 @@ public static class VectorSelection
         ColumnVector<float> v => SliceTyped(v, start, count),
         ColumnVector<double> v => SliceTyped(v, start, count),
         StringVector v => start == 0 && count == v.Length ? v : CopyRangeStrings(v, start, count),
+        ColumnVector<string> v => SliceTyped(v, start, count),
         ColumnVector<Interval> v => SliceTyped(v, start, count),
         _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
     };
@@ -111,6 +113,7 @@ public static class VectorSelection
         ColumnVector<float> v => CopyRangeTyped(v, start, count),
         ColumnVector<double> v => CopyRangeTyped(v, start, count),
         StringVector v => CopyRangeStrings(v, start, count),
+        ColumnVector<string> v => CopyRangeTyped(v, start, count),
         ColumnVector<Interval> v => CopyRangeTyped(v, start, count),
         _ => throw new InvalidOperationException($"unexpected vector {source.GetType()}"),
     };

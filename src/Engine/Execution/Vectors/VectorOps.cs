@@ -16,6 +16,7 @@ public static class VectorOps
     public static ColumnVector Concat(SqlType type, IReadOnlyList<ColumnVector> parts)
     {
         if (parts.Count == 1) return parts[0];
+        if (parts[0] is ColumnVector<string>) return ConcatTyped<string>(type, parts); // .NET strings inside a scalar function
         var probe = ColumnVector.Allocate(type, 0);
         return probe switch
         {
