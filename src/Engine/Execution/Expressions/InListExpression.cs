@@ -16,6 +16,10 @@ public sealed class InListExpression : CompiledExpression
     private readonly GroupKeyTable? _constants;
     private readonly bool _constantsHaveNull;
 
+    /// <summary>A short list of string constants as UTF-8: compared byte-wise per row, no hashing.</summary>
+    private readonly byte[][]? _stringConstants;
+    private const int MaxLinearStrings = 8;
+
     // Probe scratch per thread: the compiled expression is shared by parallel partitions.
     [ThreadStatic]
     private static KeyTableScratch? t_scratch;
@@ -34,6 +38,8 @@ public sealed class InListExpression : CompiledExpression
                 if (item.IsNull) _constantsHaveNull = true;
                 else values.Add(item.Evaluate(new Batch([], 1), null!));
             }
+            if (values.Count <= MaxLinearStrings && values.All(v => v is StringVector))
+                _stringConstants = values.Select(v => ((StringVector)v).GetBytes(0).ToArray()).ToArray();
             _constants = new GroupKeyTable([input.Type]);
             if (values.Count > 0)
             {
@@ -50,7 +56,22 @@ public sealed class InListExpression : CompiledExpression
         var result = new bool[n];
         var unknown = new bool[n];
         var valueValidity = value.Validity;
-        if (_constants is not null)
+        if (_stringConstants is not null && value is StringVector strings)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (valueValidity is not null && !valueValidity.IsValid(i)) { unknown[i] = true; continue; }
+                var bytes = strings.GetBytes(i);
+                foreach (var constant in _stringConstants)
+                {
+                    if (bytes.Length != constant.Length || !bytes.SequenceEqual(constant)) continue;
+                    result[i] = true;
+                    break;
+                }
+                if (!result[i]) unknown[i] = _constantsHaveNull;
+            }
+        }
+        else if (_constants is not null)
         {
             var groups = new int[n];
             _constants.Find([value], n, groups, t_scratch ??= new KeyTableScratch());

@@ -56,7 +56,7 @@ internal sealed class ColumnState
     /// <summary>Starts a fresh batch-sized vector.</summary>
     public void Reset()
     {
-        Vector = ColumnVector.Allocate(Type, Batch.DefaultCapacity);
+        Vector = ColumnVector.Allocate(Type, Kind == FieldKind.String ? 0 : Batch.DefaultCapacity);
         Validity = new ValidityBitmap(Batch.DefaultCapacity);
         AnyNull = false;
         Booleans = (Vector as ColumnVector<bool>)?.Values;
