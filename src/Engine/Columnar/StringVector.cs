@@ -7,7 +7,9 @@ namespace ActorWarehouse.Engine.Columnar;
 /// <summary>
 /// A CHAR/VARCHAR column in Arrow's variable-size binary layout (type Utf8): <see cref="Length"/> + 1
 /// int32 <see cref="Offsets"/> into one UTF-8 <see cref="Data"/> buffer, plus the validity bitmap.
-/// Value i is <c>Data[Offsets[i]..Offsets[i + 1]]</c>; a NULL slot holds zero bytes.
+/// Value i is <c>Data[Offsets[i]..Offsets[i + 1]]</c>. The bytes under a NULL slot are unspecified — usually none,
+/// but COPY's rejected rows, Arrow input and data stored by older builds may leave some: check validity before
+/// reading <see cref="GetBytes"/> as a value. One vector holds at most <see cref="StringDataLimit"/> bytes.
 /// Operators, storage, exchanges and the wire read the bytes directly; <see cref="GetString"/> decodes one
 /// value for the scalar functions that compute on .NET strings (see <see cref="StringForms"/>).
 /// </summary>
@@ -37,9 +39,10 @@ public sealed class StringVector : ColumnVector
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ByteLength(int index) => Offsets[index + 1] - Offsets[index];
 
-    /// <summary>Value <paramref name="index"/> as a .NET string ("" for a NULL slot).</summary>
+    /// <summary>Value <paramref name="index"/> as a .NET string ("" for a NULL slot, whatever bytes it holds).</summary>
     public string GetString(int index)
     {
+        if (IsNull(index)) return "";
         var bytes = GetBytes(index);
         return bytes.Length == 0 ? "" : Encoding.UTF8.GetString(bytes);
     }

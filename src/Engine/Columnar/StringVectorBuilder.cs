@@ -3,16 +3,22 @@ using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine.Columnar;
 
-/// <summary>Appends UTF-8 values one after another into the offsets and data buffers of a <see cref="StringVector"/>.</summary>
+/// <summary>
+/// Appends UTF-8 values one after another into the offsets and data buffers of a <see cref="StringVector"/>.
+/// Growing past <see cref="StringDataLimit"/> fails with 54000 naming the builder's operation.
+/// </summary>
 public sealed class StringVectorBuilder
 {
+    private readonly string _operation;
     private int[] _offsets;
     private byte[] _data;
     private int _count;
     private int _size;
 
-    public StringVectorBuilder(int expectedCount = Batch.DefaultCapacity, int expectedBytes = 0)
+    /// <param name="operation">What is being built, for the 54000 message ("string data ... exceeds 2 GB in {operation}").</param>
+    public StringVectorBuilder(int expectedCount = Batch.DefaultCapacity, int expectedBytes = 0, string operation = "one batch")
     {
+        _operation = operation;
         _offsets = new int[Math.Max(expectedCount, 0) + 1];
         _data = new byte[Math.Max(expectedBytes, 16)];
     }
@@ -28,11 +34,13 @@ public sealed class StringVectorBuilder
 
     public void Append(string value)
     {
-        EnsureData(Encoding.UTF8.GetMaxByteCount(value.Length) is var max && max <= 256 ? max : Encoding.UTF8.GetByteCount(value));
+        // A short value that surely fits skips the counting pass; otherwise grow by its exact size, not the worst case.
+        int bound = value.Length <= 85 ? Encoding.UTF8.GetMaxByteCount(value.Length) : int.MaxValue;
+        if ((long)_size + bound > _data.Length) EnsureData(Encoding.UTF8.GetByteCount(value));
         Advance(Encoding.UTF8.GetBytes(value, _data.AsSpan(_size)));
     }
 
-    /// <summary>A zero-byte value (what a NULL slot holds).</summary>
+    /// <summary>A zero-byte value (what this builder's callers put under a NULL slot).</summary>
     public void AppendEmpty() => Advance(0);
 
     /// <summary>Drops values so that <paramref name="count"/> remain (a row being written was rejected).</summary>
@@ -67,7 +75,7 @@ public sealed class StringVectorBuilder
     {
         long needed = (long)_size + bytes;
         if (needed <= _data.Length) return;
-        if (needed > Array.MaxLength) throw new InvalidOperationException("string vector larger than 2 GiB");
-        Array.Resize(ref _data, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _data.Length)));
+        StringDataLimit.Check(needed, _operation);
+        Array.Resize(ref _data, (int)Math.Min(StringDataLimit.MaxBytes, Math.Max(needed, 2L * _data.Length)));
     }
 }

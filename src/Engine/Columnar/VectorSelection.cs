@@ -159,7 +159,7 @@ public static class VectorSelection
             }
             offsets[i + 1] = (int)Math.Min(total, int.MaxValue);
         }
-        if (total > Array.MaxLength) throw new InvalidOperationException("string vector larger than 2 GiB");
+        StringDataLimit.Check(total, "a gather of rows"); // rows taken more than once can outgrow the source
         var data = GC.AllocateUninitializedArray<byte>((int)total);
         var src = source.Data;
         for (int i = 0; i < n; i++)

@@ -19,6 +19,8 @@ public static class Casts
     public static ColumnVector Cast(ColumnVector input, SqlType target, bool isExplicit)
     {
         if (input.Type == target) return StringForms.Encode(input);
+        if (input is StringVector strings && (target.IsString || target.Id == TypeId.Unknown) && StringRetype.KeepsBytes(strings, target))
+            return Retype(strings, target);
         return StringForms.Encode(CastDecoded(StringForms.Decode(input), target, isExplicit));
     }
 

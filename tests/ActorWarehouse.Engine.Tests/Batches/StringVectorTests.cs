@@ -37,6 +37,30 @@ public sealed class StringVectorTests
     }
 
     [Fact]
+    public void A_null_slot_reads_as_empty_whatever_bytes_it_holds()
+    {
+        // Nothing promises a NULL slot is empty (COPY's rejected rows, Arrow input): readers go by validity.
+        var validity = new ValidityBitmap(2);
+        validity.SetNull(1);
+        var vector = new StringVector(SqlType.Text, [0, 1, 4], "abc"u8.ToArray(), 2, validity);
+        Assert.Equal("", vector.GetString(1));
+        Assert.Equal(["a", ""], vector.ToStrings());
+        Assert.Equal(["a", ""], ((ColumnVector<string>)StringForms.Decode(vector)).Values);
+        AssertValues(vector, "a", null);
+    }
+
+    [Fact]
+    public void A_constant_takes_the_vector_of_its_sql_type()
+    {
+        var ints = Assert.IsType<ColumnVector<int>>(VectorOps.Constant(SqlType.Integer, "42", 3));
+        Assert.Equal([42, 42, 42], ints.Values);
+        var text = Assert.IsType<StringVector>(VectorOps.Constant(SqlType.Varchar(5), "ab", 2));
+        Assert.Equal(SqlType.Varchar(5), text.Type);
+        AssertValues(text, "ab", "ab");
+        AssertValues(VectorOps.Constant(SqlType.Text, 12, 2), "12", "12");
+    }
+
+    [Fact]
     public void Take_gathers_bytes_and_turns_minus_one_into_null()
     {
         var taken = VectorSelection.Take(Of("x", null, "yz", "ω"), [3, 0, -1, 1, 2, 2]);
@@ -55,7 +79,7 @@ public sealed class StringVectorTests
     [Fact]
     public void Concat_and_scatter_keep_values_and_nulls_in_place()
     {
-        var joined = VectorOps.Concat(SqlType.Text, [Of("a", null), Of("", "d")]);
+        var joined = VectorOps.Concat(SqlType.Text, [Of("a", null), Of("", "d")], "a test");
         AssertValues(joined, "a", null, "", "d");
 
         var target = Of("t0", "t1", null, "t3");

@@ -59,6 +59,37 @@ public class CastTests
     }
 
     [Fact]
+    public void String_casts_that_change_no_value_share_the_bytes_under_the_new_type()
+    {
+        var varchar = Strings(SqlType.Varchar(10), "abc", null, "héllo");
+        var text = (Columnar.StringVector)Casts.Cast(varchar, SqlType.Text, false);
+        Assert.Equal(SqlType.Text, text.Type);
+        Assert.Same(varchar.Data, text.Data);
+        Assert.Same(varchar.Offsets, text.Offsets);
+        Assert.Equal(["abc", "NULL", "héllo"], Texts(text));
+
+        var chars = Strings(SqlType.Char(5), "ab", "abcde");
+        Assert.Same(chars.Data, ((Columnar.StringVector)Casts.Cast(chars, SqlType.Varchar(5), false)).Data);
+        Assert.Same(chars.Data, ((Columnar.StringVector)Casts.Cast(chars, SqlType.Text, true)).Data);
+        // "héllo" is 6 UTF-8 bytes: the byte test does not prove it fits 5 characters, so it takes the slow path.
+        Assert.Equal(["héllo"], Cast(Strings(SqlType.Text, "héllo"), SqlType.Varchar(5), isExplicit: false));
+    }
+
+    [Fact]
+    public void String_casts_that_change_values_still_convert_them()
+    {
+        // A CHAR value with trailing blanks (a literal, not stored data) loses them as TEXT or CHAR, keeps them as VARCHAR(n).
+        var padded = Strings(SqlType.Char(4), "ab  ");
+        var asText = (Columnar.StringVector)Casts.Cast(padded, SqlType.Text, false);
+        Assert.NotSame(padded.Data, asText.Data);
+        Assert.Equal(["ab"], Texts(asText));
+        Assert.Equal(["ab"], Cast(Strings(SqlType.Text, "ab  "), SqlType.Char(4)));
+        Assert.Equal(["ab  "], Cast(padded, SqlType.Varchar(4)));
+        Assert.Equal(["abc"], Cast(Strings(SqlType.Varchar(6), "abcdef"), SqlType.Varchar(3), isExplicit: true));
+        Assert.Equal(["ab"], Cast(Strings(SqlType.Text, "ab   "), SqlType.Varchar(2), isExplicit: false)); // excess blanks only
+    }
+
+    [Fact]
     public void Dates_and_timestamps_convert_both_ways()
     {
         Assert.Equal(["2024-01-02 00:00:00"], Cast(Parsed(SqlType.Date, "2024-01-02"), SqlType.Timestamp));

@@ -43,7 +43,7 @@ public sealed class InListExpression : CompiledExpression
             _constants = new GroupKeyTable([input.Type]);
             if (values.Count > 0)
             {
-                var all = Vectors.VectorOps.Concat(input.Type, values);
+                var all = Vectors.VectorOps.Concat(input.Type, values, "an IN list");
                 _constants.FindOrInsert([all], all.Length, new int[all.Length]);
             }
         }

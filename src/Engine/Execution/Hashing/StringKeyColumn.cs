@@ -51,7 +51,7 @@ internal sealed class StringKeyColumn : KeyColumn
             bool isNull = validity is not null && !validity.IsValid(row);
             var value = isNull ? default : strings.GetBytes(row);
             int end = _offsets[_count];
-            EnsureData(end + value.Length);
+            EnsureData((long)end + value.Length);
             value.CopyTo(_data.AsSpan(end));
             _nulls[_count] = isNull;
             _anyNull |= isNull;
@@ -114,7 +114,7 @@ internal sealed class StringKeyColumn : KeyColumn
     private void EnsureData(long needed)
     {
         if (needed <= _data.Length) return;
-        if (needed > Array.MaxLength) throw new InvalidOperationException("group keys larger than 2 GiB");
-        Array.Resize(ref _data, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _data.Length)));
+        StringDataLimit.Check(needed, "the string keys of a hash table");
+        Array.Resize(ref _data, (int)Math.Min(StringDataLimit.MaxBytes, Math.Max(needed, 2L * _data.Length)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ActorWarehouse.Engine.Columnar;
+using ActorWarehouse.Engine.Errors;
 using ActorWarehouse.Engine.Types;
 
 namespace ActorWarehouse.Engine.Execution.Vectors;
@@ -12,33 +13,37 @@ namespace ActorWarehouse.Engine.Execution.Vectors;
 /// </summary>
 public static class VectorOps
 {
-    /// <summary>The vectors one after another (all of the same element type).</summary>
-    public static ColumnVector Concat(SqlType type, IReadOnlyList<ColumnVector> parts)
+    /// <summary>
+    /// The vectors one after another (all of the same element type). <paramref name="operation"/> ("a sort", "a hash
+    /// join build side", ...) names the caller in the 54000 error raised when the result cannot be one vector.
+    /// </summary>
+    public static ColumnVector Concat(SqlType type, IReadOnlyList<ColumnVector> parts, string operation)
     {
         if (parts.Count == 1) return parts[0];
-        if (parts[0] is ColumnVector<string>) return ConcatTyped<string>(type, parts); // .NET strings inside a scalar function
+        long rows = 0;
+        foreach (var p in parts) rows += p.Length;
+        if (rows > Array.MaxLength - 1)
+            throw new SqlException(SqlState.ProgramLimitExceeded, $"more than {Array.MaxLength - 1} rows in one column in {operation}");
+        int n = (int)rows;
+        if (parts[0] is ColumnVector<string>) return ConcatTyped<string>(type, parts, n); // .NET strings inside a scalar function
         var probe = ColumnVector.Allocate(type, 0);
         return probe switch
         {
-            ColumnVector<bool> => ConcatTyped<bool>(type, parts),
-            ColumnVector<short> => ConcatTyped<short>(type, parts),
-            ColumnVector<int> => ConcatTyped<int>(type, parts),
-            ColumnVector<long> => ConcatTyped<long>(type, parts),
-            ColumnVector<Int128> => ConcatTyped<Int128>(type, parts),
-            ColumnVector<float> => ConcatTyped<float>(type, parts),
-            ColumnVector<double> => ConcatTyped<double>(type, parts),
-            StringVector => ConcatStrings(type, parts),
-            ColumnVector<Interval> => ConcatTyped<Interval>(type, parts),
+            ColumnVector<bool> => ConcatTyped<bool>(type, parts, n),
+            ColumnVector<short> => ConcatTyped<short>(type, parts, n),
+            ColumnVector<int> => ConcatTyped<int>(type, parts, n),
+            ColumnVector<long> => ConcatTyped<long>(type, parts, n),
+            ColumnVector<Int128> => ConcatTyped<Int128>(type, parts, n),
+            ColumnVector<float> => ConcatTyped<float>(type, parts, n),
+            ColumnVector<double> => ConcatTyped<double>(type, parts, n),
+            StringVector => ConcatStrings(type, parts, n, operation),
+            ColumnVector<Interval> => ConcatTyped<Interval>(type, parts, n),
             _ => throw new InvalidOperationException($"unexpected type {type}"),
         };
     }
 
-    private static ColumnVector<T> ConcatTyped<T>(SqlType type, IReadOnlyList<ColumnVector> parts)
+    private static ColumnVector<T> ConcatTyped<T>(SqlType type, IReadOnlyList<ColumnVector> parts, int n)
     {
-        long total = 0;
-        foreach (var p in parts) total += p.Length;
-        if (total > Array.MaxLength) throw new InvalidOperationException("vector too large");
-        int n = (int)total;
         var values = new T[n];
         ValidityBitmap? validity = null;
         int offset = 0;
@@ -62,16 +67,11 @@ public static class VectorOps
         return new ColumnVector<T>(type, values, n, validity);
     }
 
-    private static StringVector ConcatStrings(SqlType type, IReadOnlyList<ColumnVector> parts)
+    private static StringVector ConcatStrings(SqlType type, IReadOnlyList<ColumnVector> parts, int n, string operation)
     {
-        long rows = 0, bytes = 0;
-        foreach (var p in parts)
-        {
-            rows += p.Length;
-            bytes += ((StringVector)p).DataLength;
-        }
-        if (rows > Array.MaxLength - 1 || bytes > Array.MaxLength) throw new InvalidOperationException("vector too large");
-        int n = (int)rows;
+        long bytes = 0;
+        foreach (var p in parts) bytes += ((StringVector)p).DataLength;
+        StringDataLimit.Check(bytes, operation);
         var offsets = new int[n + 1];
         var data = GC.AllocateUninitializedArray<byte>((int)bytes);
         ValidityBitmap? validity = null;
@@ -100,13 +100,15 @@ public static class VectorOps
     private static StringVector RepeatString(SqlType type, string value, int length)
     {
         var utf8 = System.Text.Encoding.UTF8.GetBytes(value);
-        var builder = new StringVectorBuilder(length, utf8.Length * length);
+        long bytes = (long)utf8.Length * length;
+        StringDataLimit.Check(bytes, "a constant column");
+        var builder = new StringVectorBuilder(length, (int)bytes);
         for (int i = 0; i < length; i++) builder.Append(utf8);
         return builder.Build(type);
     }
 
-    /// <summary>All batches' rows as one batch (one vector per column).</summary>
-    public static Batch Concat(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches)
+    /// <summary>All batches' rows as one batch (one vector per column); <paramref name="operation"/> as for the vector overload.</summary>
+    public static Batch Concat(IReadOnlyList<SqlType> types, IReadOnlyList<Batch> batches, string operation)
     {
         if (batches.Count == 1) return batches[0];
         var columns = new ColumnVector[types.Count];
@@ -116,7 +118,7 @@ public static class VectorOps
         for (int c = 0; c < columns.Length; c++)
         {
             for (int b = 0; b < batches.Count; b++) parts[b] = batches[b].Columns[c];
-            columns[c] = batches.Count == 0 ? ColumnVector.Allocate(types[c], 0) : Concat(types[c], parts);
+            columns[c] = batches.Count == 0 ? ColumnVector.Allocate(types[c], 0) : Concat(types[c], parts, operation);
         }
         return new Batch(columns, (int)rows);
     }
@@ -125,7 +127,9 @@ public static class VectorOps
     public static ColumnVector Constant(SqlType type, object? value, int length)
     {
         if (value is null) return ColumnVector.AllNull(type, length);
-        if (value is string text) return RepeatString(type, text, length);
+        // The type picks the vector, as for every other value: a string for a non-string type is converted below.
+        if (ColumnVector.PhysicalType(type) == typeof(string))
+            return RepeatString(type, value as string ?? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", length);
         var vector = ColumnVector.Allocate(type, length);
         switch (vector)
         {
@@ -170,7 +174,8 @@ public static class VectorOps
         var fromSource = new int[n];
         Array.Fill(fromSource, -1);
         for (int k = 0; k < targetRows.Length; k++) fromSource[targetRows[k]] = k;
-        var builder = new StringVectorBuilder(n, target.DataLength + source.DataLength);
+        long bytes = (long)target.DataLength + source.DataLength; // an upper bound: replaced rows drop out
+        var builder = new StringVectorBuilder(n, (int)Math.Min(bytes, StringDataLimit.MaxBytes), "a scatter of rows");
         var validity = target.Validity?.Clone();
         var sourceValidity = source.Validity;
         for (int row = 0; row < n; row++)

@@ -32,7 +32,7 @@ internal static class ArrowDictionaryDecoder
         ColumnVector<Int128> v => Concat(v, (ColumnVector<Int128>)delta),
         ColumnVector<float> v => Concat(v, (ColumnVector<float>)delta),
         ColumnVector<double> v => Concat(v, (ColumnVector<double>)delta),
-        StringVector v => Execution.Vectors.VectorOps.Concat(v.Type, [v, delta]),
+        StringVector v => Execution.Vectors.VectorOps.Concat(v.Type, [v, delta], "an Arrow dictionary"),
         ColumnVector<Types.Interval> v => Concat(v, (ColumnVector<Types.Interval>)delta),
         _ => throw ArrowFormatException.Unsupported($"dictionary of type {existing.Type}"),
     };

@@ -31,7 +31,7 @@ public sealed class PlanValues(IReadOnlyList<SqlType> types, IReadOnlyList<strin
             {
                 var parts = new ColumnVector[count];
                 for (int r = 0; r < count; r++) parts[r] = rows[start + r][c].Evaluate(OneRow, context);
-                columns[c] = VectorOps.Concat(OutputTypes[c], parts);
+                columns[c] = VectorOps.Concat(OutputTypes[c], parts, "a VALUES list");
             }
             batches.Add(new Batch(columns, count));
         }

@@ -9,7 +9,7 @@ public enum ZoneKind : byte
     Integer = 0,
     /// <summary>REAL and DOUBLE as double, NaN above every number and -0 equal to 0 (PostgreSQL's float order).</summary>
     Float = 1,
-    /// <summary>Strings in ordinal (code unit) order.</summary>
+    /// <summary>Strings in code point order (UTF-8 byte order); manifests of format 1 held UTF-16 order (see LegacyTextBounds).</summary>
     Text = 2,
 }
 

@@ -7,7 +7,8 @@ namespace ActorWarehouse.Engine.Storage.Encodings;
 
 /// <summary>
 /// Arrow's variable-length layout for strings: <c>count + 1</c> int32 offsets (starting at 0), then the UTF-8
-/// bytes — the in-memory <see cref="StringVector"/> written as is. NULL slots hold zero bytes.
+/// bytes — the in-memory <see cref="StringVector"/> written as is, NULL slots' bytes included (the table writer
+/// leaves them empty; their content is never read as a value).
 /// </summary>
 internal static class StringValues
 {

@@ -10,7 +10,10 @@ namespace ActorWarehouse.Engine.Storage;
 public static class ManifestSerializer
 {
     private const uint Magic = 0x4D575741; // "AWWM"
-    private const byte FormatVersion = 1;
+    // 1: text zone-map bounds chosen in UTF-16 code unit order (builds before the UTF-8 string layout), read
+    // through LegacyTextBounds. 2: text bounds in code point order. The byte layout is the same.
+    private const byte FormatVersion = 2;
+    private const byte FirstCodePointTextVersion = 2;
 
     public static byte[] Serialize(TableManifest manifest)
     {
@@ -48,7 +51,7 @@ public static class ManifestSerializer
         {
             if (r.ReadUInt32() != Magic) throw new InvalidDataException("not a table manifest");
             byte version = r.ReadByte();
-            if (version != FormatVersion) throw new InvalidDataException($"unknown manifest format version {version}");
+            if (version is < 1 or > FormatVersion) throw new InvalidDataException($"unknown manifest format version {version}");
             int sliceCount = r.ReadInt32();
             bool replicated = r.ReadBoolean();
             long evenCursor = r.ReadInt64();
@@ -62,7 +65,7 @@ public static class ManifestSerializer
                 int groupCount = r.ReadInt32();
                 if (sliceNumber != s || groupCount < 0) throw new InvalidDataException("slice out of order");
                 var groups = new RowGroup[groupCount];
-                for (int g = 0; g < groupCount; g++) groups[g] = ReadGroup(r);
+                for (int g = 0; g < groupCount; g++) groups[g] = ReadGroup(r, version);
                 list[s] = new SliceManifest(s, groups);
             }
             return new TableManifest(sliceCount, replicated, evenCursor, nextGroupId, list);
@@ -95,7 +98,7 @@ public static class ManifestSerializer
         else w.Write(false);
     }
 
-    private static RowGroup ReadGroup(BinaryReader r)
+    private static RowGroup ReadGroup(BinaryReader r, byte version)
     {
         long id = r.ReadInt64();
         int rowCount = r.ReadInt32();
@@ -107,7 +110,9 @@ public static class ManifestSerializer
             var blockId = new BlockId(Convert.ToHexStringLower(r.ReadBytes(32)));
             var encoding = (ColumnEncoding)r.ReadByte();
             int length = r.ReadInt32();
-            blocks[b] = new BlockRef(blockId, encoding, length, ReadZone(r));
+            var zone = ReadZone(r);
+            if (version < FirstCodePointTextVersion) zone = LegacyTextBounds.ToCodePointOrder(zone);
+            blocks[b] = new BlockRef(blockId, encoding, length, zone);
         }
         DeleteVector? deletes = null;
         if (r.ReadBoolean())

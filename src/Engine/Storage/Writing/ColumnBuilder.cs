@@ -11,6 +11,9 @@ internal abstract class ColumnBuilder
 {
     public abstract int Count { get; }
 
+    /// <summary>Bytes of variable-length data pending (string columns); 0 for fixed-width columns.</summary>
+    public virtual long PendingBytes => 0;
+
     public abstract void AppendRows(ColumnVector source, ReadOnlySpan<int> rows);
 
     public abstract void AppendRange(ColumnVector source, int start, int count);

@@ -5,7 +5,7 @@ namespace ActorWarehouse.Engine.Storage.Writing;
 /// <summary>
 /// Before encoding, NULL slots take the previous row's value (the first non-null value for leading NULLs),
 /// so NULLs neither break runs nor add dictionary entries or large deltas. Their validity bits still say NULL.
-/// String columns keep their zero-byte NULL slots (an Arrow vector is not rewritten in place).
+/// String columns keep the zero-byte NULL slots <see cref="StringColumnBuilder"/> gave them (an Arrow vector is not rewritten in place).
 /// </summary>
 internal static class NullSlots
 {

@@ -6,6 +6,7 @@ namespace ActorWarehouse.Engine.Storage.Writing;
 /// <summary>
 /// Pending strings of one slice: UTF-8 bytes appended to one growing buffer with an offset per row
 /// (the Arrow layout), sorted by byte order — PostgreSQL's "C" collation, i.e. code point order.
+/// NULL rows are kept as zero bytes whatever their source slot held, so they cost nothing and encode alike.
 /// </summary>
 internal sealed class StringColumnBuilder : ColumnBuilder
 {
@@ -20,6 +21,8 @@ internal sealed class StringColumnBuilder : ColumnBuilder
     public override int Count => _count;
 
     public override bool IsNull(int row) => _nulls is not null && _nulls[row];
+
+    public override long PendingBytes => _offsets[_count];
 
     private ReadOnlySpan<byte> Value(int row) => _data.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
 
@@ -43,8 +46,9 @@ internal sealed class StringColumnBuilder : ColumnBuilder
         for (int i = 0; i < rows.Length; i++)
         {
             int row = rows[i];
-            if (nulls is not null) nulls[_count] = validity is not null && !validity.IsValid(row);
-            Append(strings.GetBytes(row));
+            bool isNull = validity is not null && !validity.IsValid(row);
+            if (nulls is not null) nulls[_count] = isNull;
+            Append(isNull ? default : strings.GetBytes(row));
         }
     }
 
@@ -55,8 +59,9 @@ internal sealed class StringColumnBuilder : ColumnBuilder
         bool[]? nulls = validity is null && _nulls is null ? null : EnsureNulls(_count + count);
         for (int i = 0; i < count; i++)
         {
-            if (nulls is not null) nulls[_count] = validity is not null && !validity.IsValid(start + i);
-            Append(strings.GetBytes(start + i));
+            bool isNull = validity is not null && !validity.IsValid(start + i);
+            if (nulls is not null) nulls[_count] = isNull;
+            Append(isNull ? default : strings.GetBytes(start + i));
         }
     }
 
@@ -64,7 +69,7 @@ internal sealed class StringColumnBuilder : ColumnBuilder
     {
         long bytes = 0;
         for (int i = 0; i < rows.Length; i++) bytes += _offsets[rows[i] + 1] - _offsets[rows[i]];
-        var builder = new StringVectorBuilder(rows.Length, (int)Math.Min(bytes, Array.MaxLength));
+        var builder = new StringVectorBuilder(rows.Length, (int)Math.Min(bytes, StringDataLimit.MaxBytes), "a table write");
         ValidityBitmap? validity = null;
         for (int i = 0; i < rows.Length; i++)
         {
@@ -83,8 +88,9 @@ internal sealed class StringColumnBuilder : ColumnBuilder
         long needed = (long)end + value.Length;
         if (needed > _data.Length)
         {
-            if (needed > Array.MaxLength) throw new InvalidOperationException("pending string column larger than 2 GiB");
-            Array.Resize(ref _data, (int)Math.Min(Array.MaxLength, Math.Max(needed, 2L * _data.Length)));
+            // TableWriter flushes well before this; VACUUM, which re-sorts a slice as a whole, can still get here.
+            StringDataLimit.Check(needed, "a table write");
+            Array.Resize(ref _data, (int)Math.Min(StringDataLimit.MaxBytes, Math.Max(needed, 2L * _data.Length)));
         }
         value.CopyTo(_data.AsSpan(end));
         _offsets[++_count] = end + value.Length;

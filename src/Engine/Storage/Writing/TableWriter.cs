@@ -9,8 +9,9 @@ namespace ActorWarehouse.Engine.Storage;
 /// distributed to slices by the layout's DISTSTYLE; <see cref="Commit"/> sorts each slice's new rows by the
 /// compound SORTKEY, cuts them into row groups of up to <see cref="RowGroup.MaxRows"/>, encodes one block per
 /// column and returns the new manifest (the base manifest is untouched, so an aborted transaction just
-/// drops the result). To bound memory, a slice whose pending rows reach <see cref="FlushThreshold"/> is
-/// sorted and encoded early, so a huge append is stored as sorted runs of that many rows.
+/// drops the result). To bound memory, a slice whose pending rows reach <see cref="FlushThreshold"/>, or whose
+/// pending strings of one column would pass <see cref="FlushBytes"/>, is sorted and encoded early, so a huge
+/// append is stored as sorted runs.
 /// One writer per statement; not thread-safe.
 /// </summary>
 public sealed class TableWriter
@@ -43,6 +44,14 @@ public sealed class TableWriter
     /// <summary>Pending rows per slice that trigger an early sort-and-encode (default 8 row groups).</summary>
     public int FlushThreshold { get; init; } = 8 * RowGroup.MaxRows;
 
+    /// <summary>
+    /// Pending string bytes of one column per slice that trigger an early sort-and-encode. Pending strings sit in one
+    /// buffer capped near 2 GB (<see cref="StringDataLimit"/>); 256 MiB keeps far below the cap whatever one batch
+    /// adds, bounds a row group's string block (and the vector a scan decodes from it) and the writer's memory per
+    /// slice and text column, yet values averaging up to 2 KiB still fill a whole 128 Ki-row group first.
+    /// </summary>
+    public long FlushBytes { get; init; } = 256L << 20;
+
     /// <summary>Rows appended so far (not yet committed).</summary>
     public long PendingRows
     {
@@ -67,6 +76,7 @@ public sealed class TableWriter
                 throw new ArgumentException($"column {_layout.Columns[c].Name} is {batch[c].Type}, table expects {_layout.ColumnType(c)}", nameof(batch));
         int rows = batch.RowCount;
         if (rows == 0) return;
+        FlushSlicesWithoutRoomFor(batch);
 
         if (Replicated || _layout.SliceCount == 1)
         {
@@ -94,13 +104,30 @@ public sealed class TableWriter
     private void FlushFullSlices()
     {
         for (int s = 0; s < _slices.Length; s++)
+            if (_slices[s].Length > 0 && _slices[s][0].Count >= FlushThreshold) FlushSlice(s);
+    }
+
+    /// <summary>
+    /// Flushes first every slice whose pending strings in some column plus that column's bytes in
+    /// <paramref name="batch"/> (a bound on any one slice's share) would pass <see cref="FlushBytes"/>, so pending
+    /// strings never exceed the larger of <see cref="FlushBytes"/> and one batch's column.
+    /// </summary>
+    private void FlushSlicesWithoutRoomFor(Batch batch)
+    {
+        for (int c = 0; c < batch.ColumnCount; c++)
         {
-            var builders = _slices[s];
-            if (builders.Length == 0 || builders[0].Count < FlushThreshold) continue;
-            _flushedRows += builders[0].Count;
-            _flushed[s].AddRange(BuildRowGroups(builders, ref _nextGroupId));
-            _slices[s] = NewBuilders();
+            if (batch[c] is not StringVector strings) continue;
+            long incoming = strings.DataLength;
+            for (int s = 0; s < _slices.Length; s++)
+                if (_slices[s][c].Count > 0 && _slices[s][c].PendingBytes + incoming > FlushBytes) FlushSlice(s);
         }
+    }
+
+    private void FlushSlice(int s)
+    {
+        _flushedRows += _slices[s][0].Count;
+        _flushed[s].AddRange(BuildRowGroups(_slices[s], ref _nextGroupId));
+        _slices[s] = NewBuilders();
     }
 
     /// <summary>Encodes the pending rows and returns the manifest that includes them.</summary>
@@ -133,7 +160,7 @@ public sealed class TableWriter
         var all = Enumerable.Range(0, _layout.ColumnCount).ToArray();
         var scanner = new TableScanner(_store, _layout);
         var restart = TableManifest.Empty(_layout.SliceCount, replicated: false) with { NextRowGroupId = _nextGroupId };
-        var writer = new TableWriter(_store, _layout, restart) { FlushThreshold = FlushThreshold };
+        var writer = new TableWriter(_store, _layout, restart) { FlushThreshold = FlushThreshold, FlushBytes = FlushBytes };
         var existing = _base.WithSlice(new SliceManifest(0, _base.Slices[0].RowGroups.Concat(_flushed[0]).ToArray()));
         foreach (var batch in scanner.Scan(existing, 0, all)) writer.Append(batch);
         int count = pending[0].Count;

@@ -227,7 +227,7 @@ internal sealed class AggregationState
     private void FeedOrderedAggregates()
     {
         if (_orderedInput.Count == 0) return;
-        var all = VectorOps.Concat(_plan.InputTypes, _orderedInput);
+        var all = VectorOps.Concat(_plan.InputTypes, _orderedInput, "an ordered aggregate");
         _orderedInput.Clear();
         for (int a = 0; a < _plan.Aggregates.Count; a++)
         {

@@ -27,7 +27,7 @@ public sealed class JoinHashTable
         foreach (var b in batches) bytes += VectorOps.EstimateBytes(b);
         context.Memory.Reserve(bytes, "a hash join build side");
         ReservedBytes = bytes;
-        Rows = VectorOps.Concat(types, batches);
+        Rows = VectorOps.Concat(types, batches, "a hash join build side");
         int n = Rows.RowCount;
 
         var keyTypes = new SqlType[keyColumns.Count];

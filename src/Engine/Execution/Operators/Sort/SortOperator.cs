@@ -52,7 +52,7 @@ public sealed class SortOperator : Operator
             buffered += batch.RowCount;
             if (buffered > trimAt)
             {
-                var trimmed = SortBatch(VectorOps.Concat(OutputTypes, buffer), _topN!.Value);
+                var trimmed = SortBatch(VectorOps.Concat(OutputTypes, buffer, "a sort"), _topN!.Value);
                 buffer.Clear();
                 buffer.Add(trimmed);
                 buffered = trimmed.RowCount;
@@ -62,7 +62,7 @@ public sealed class SortOperator : Operator
             }
         }
         if (buffer.Count == 0) return new Batch(EmptyColumns(), 0);
-        return SortBatch(VectorOps.Concat(OutputTypes, buffer), _topN ?? long.MaxValue);
+        return SortBatch(VectorOps.Concat(OutputTypes, buffer, "a sort"), _topN ?? long.MaxValue);
     }
 
     private Batch SortBatch(Batch all, long keep)

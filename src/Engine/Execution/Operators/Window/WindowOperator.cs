@@ -60,7 +60,7 @@ public sealed class WindowOperator : Operator
         var inputTypes = _input.OutputTypes;
         var all = batches.Count == 0
             ? new Batch(inputTypes.Select(t => ColumnVector.Allocate(t, 0)).ToArray(), 0)
-            : VectorOps.Concat(inputTypes, batches);
+            : VectorOps.Concat(inputTypes, batches, "a window function");
         var columns = new List<ColumnVector>(all.Columns);
         foreach (var spec in _specs)
         {
